@@ -1,0 +1,40 @@
+"""Access to the data files shipped inside the package (ontology, lexicon, actor dictionary)."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+DATA_PACKAGE = "dateline.data"
+
+
+def data_path(relpath: str) -> Path:
+    """Return the filesystem path of a shipped data file, e.g. ``"actors/countries.tsv"``."""
+    return Path(str(resources.files(DATA_PACKAGE).joinpath(relpath)))
+
+
+def read_tsv(relpath: str) -> list[dict[str, str]]:
+    """Read a shipped TSV file into a list of row dicts.
+
+    Lines starting with ``#`` and blank lines are comments; the first other line is the header.
+    Missing trailing cells read as empty strings, and every cell is stripped.
+    """
+    path = data_path(relpath)
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = list(reader)
+    if not rows:
+        return []
+    header = [h.strip() for h in rows[0]]
+    out: list[dict[str, str]] = []
+    for cells in rows[1:]:
+        cells = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
+        out.append(dict(zip(header, cells[: len(header)], strict=True)))
+    return out
+
+
+def split_list(cell: str) -> list[str]:
+    """Split a pipe-separated cell (``"a|b|c"``) into stripped, non-empty items."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
