@@ -1,0 +1,214 @@
+"""The actor dictionary: countries, organisations, people with terms of office, role words.
+
+Loaded from the reviewed TSV files in ``dateline/data/actors/``. Look-ups are by lowercased phrase.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..resources import read_tsv, split_list
+
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country: ISO3 code, English name and the words that point to it."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An international body, armed group, NGO, party or outlet with its CAMEO code."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sectors: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One term of office of a named person (ISO date prefixes; end None = still in office)."""
+
+    name: str
+    country: str
+    role: str
+    title: str
+    start: str
+    end: str | None
+
+    @property
+    def code(self) -> str:
+        """CAMEO actor code of the office holder, e.g. RUSGOV."""
+        return self.country + self.role
+
+    def covers(self, day: str | None) -> bool:
+        """Whether the term includes ``day`` (ISO); unknown days are covered by every term."""
+        if not day:
+            return True
+        return self.start[: len(day)] <= day and (self.end is None or day[: len(self.end)] <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role or sector word ("foreign minister", "rebels") and its CAMEO role code."""
+
+    phrase: str
+    role: str
+    sectors: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    """All actor look-up tables, keyed by lowercased phrase."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_words: dict[str, tuple[Country, str]] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    people: dict[str, list[Office]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[str, Role] = field(default_factory=dict)
+    acronyms: dict[str, Country | Organisation] = field(default_factory=dict)
+    person_aliases: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> ActorDictionary:
+        """Read every actor file shipped with the package."""
+        book = cls()
+        for row in read_tsv("actors/countries.tsv"):
+            country = Country(
+                iso3=row["iso3"],
+                name=row["name"],
+                aliases=tuple(split_list(row.get("aliases", ""))),
+                adjectives=tuple(split_list(row.get("adjectives", ""))),
+                capitals=tuple(split_list(row.get("capital", ""))),
+                metonyms=tuple(split_list(row.get("metonyms", ""))),
+            )
+            book.countries[country.iso3] = country
+            for kind, words in (
+                ("metonym", country.metonyms),
+                ("capital", country.capitals),
+                ("adjective", country.adjectives),
+                ("name", (country.name, *country.aliases)),
+            ):
+                for word in words:
+                    if _is_acronym(word):
+                        book.acronyms[word] = country
+                    else:
+                        book.country_words[word.lower()] = (country, kind)
+        for row in read_tsv("actors/organisations.tsv"):
+            org = Organisation(
+                code=row["code"],
+                name=row["name"],
+                aliases=tuple(split_list(row.get("aliases", ""))),
+                country=row.get("country", ""),
+                sectors=tuple(split_list(row.get("sectors", ""))),
+                kind=row.get("kind", ""),
+            )
+            for word in (org.name, *org.aliases):
+                if _is_acronym(word):
+                    book.acronyms.setdefault(word, org)
+                else:
+                    book.organisations.setdefault(word.lower(), org)
+        for row in read_tsv("actors/people.tsv"):
+            office = Office(
+                name=row["name"],
+                country=row["country"],
+                role=row.get("role", ""),
+                title=row.get("title", ""),
+                start=row.get("start", "") or "0000",
+                end=row.get("end") or None,
+            )
+            for word in {row["name"], *split_list(row.get("aliases", ""))}:
+                book.people[word.lower()].append(office)
+                book.person_aliases.setdefault(word, office.name)
+        for row in read_tsv("actors/roles.tsv"):
+            role = Role(row["phrase"].lower(), row["role"], tuple(split_list(row.get("sectors", ""))))
+            for word in (role.phrase, *split_list(row.get("plural", ""))):
+                book.roles.setdefault(word.lower(), role)
+        return book
+
+    def person(self, name: str, day: str | None = None) -> Office | None:
+        """The office a person held on ``day`` (else their latest), or None if unknown."""
+        offices = self.people.get(name.lower())
+        if not offices:
+            return None
+        names = {o.name for o in offices}
+        if len(names) > 1:
+            current = [o for o in offices if o.covers(day)]
+            if len({o.name for o in current}) != 1:
+                return None  # an ambiguous surname: better no code than the wrong person
+            offices = current
+        current = [o for o in offices if o.covers(day)]
+        pool = current or offices
+        return max(pool, key=lambda o: (o.role == "GOV", o.start))
+
+    def country(self, word: str) -> tuple[Country, str] | None:
+        """(country, how the word names it: name, adjective, capital or metonym) or None.
+
+        Acronyms ("US", "UAE") match only in capitals, so the pronoun "us" is no country.
+        """
+        found = self.acronyms.get(word)
+        if isinstance(found, Country):
+            return found, "name"
+        return self.country_words.get(word.lower())
+
+    def organisation(self, phrase: str) -> Organisation | None:
+        """The organisation named by ``phrase`` (an alias; acronyms only in capitals), or None."""
+        found = self.acronyms.get(phrase)
+        if isinstance(found, Organisation):
+            return found
+        return self.organisations.get(phrase.lower())
+
+    def role(self, phrase: str) -> Role | None:
+        """The role named by ``phrase`` (singular or plural), or None."""
+        return self.roles.get(phrase.lower())
+
+    def all_organisations(self) -> list[Organisation]:
+        """Every organisation once, in file order."""
+        found = [*self.organisations.values(), *self.acronyms.values()]
+        unique = {o.code: o for o in found if isinstance(o, Organisation)}
+        return list(unique.values())
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """Entity-ruler patterns: organisations as ORG (armed groups as NORP-free ORG), people as PERSON."""
+        patterns: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for org in self.all_organisations():
+            for alias in (org.name, *org.aliases):
+                if len(alias) < 3 and not alias.isupper():
+                    continue
+                key = ("ORG", alias)
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": "ORG", "pattern": alias, "id": org.code})
+        for alias, name in self.person_aliases.items():
+            if " " in alias:  # bare surnames are left to the NER and coreference
+                patterns.append({"label": "PERSON", "pattern": alias, "id": name})
+        return patterns
+
+    def sizes(self) -> dict[str, int]:
+        """Entry counts, for `dateline info`."""
+        return {
+            "countries": len(self.countries),
+            "organisations": len(self.all_organisations()),
+            "people": len({o.name for offices in self.people.values() for o in offices}),
+            "roles": len({r.phrase for r in self.roles.values()}),
+        }
+
+
+def _is_acronym(word: str) -> bool:
+    """ "US", "U.S.", "UAE", "NATO": capitals that, lowercased, could be ordinary words."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in word

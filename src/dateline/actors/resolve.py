@@ -1,0 +1,251 @@
+"""Actor resolution: a noun phrase in the parse -> `ActorRef` with a CAMEO actor code.
+
+Evidence is read from the phrase's head and its modifiers, in the way news names actors:
+a named person ("Sergey Lavrov", checked against terms of office on the article's date), an
+organisation ("the Taliban"), a country by name, adjective, capital or metonym ("Pakistani",
+"Moscow", "the Kremlin"), possessives ("Pakistan's Foreign Minister"), "of" phrases ("the
+government of Pakistan"), appositions ("his Russian counterpart Sergey Lavrov") and role words
+("foreign minister" -> GOV, "rebels" -> REB). Country + role give the code (PAK + GOV = PAKGOV).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..records import ActorRef
+from .dictionary import ActorDictionary, Office, Organisation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+PHRASE_EXCLUDE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep"})
+NAME_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+#: Roles that take their meaning from context ("his counterpart" is a minister, like the host).
+COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the words of one phrase say about the actor, before it becomes a code."""
+
+    name: str | None = None
+    country: str | None = None
+    role: str | None = None
+    org: Organisation | None = None
+    sectors: list[str] = field(default_factory=list)
+    anchor: tuple[int, int] | None = None  # token span that carries the actor
+    proper: bool = False
+
+    def merge(self, other: Evidence) -> None:
+        """Fill what is missing here from ``other`` (the nearer evidence wins)."""
+        self.name = self.name or other.name
+        self.country = self.country or other.country
+        self.role = self.role or other.role
+        self.org = self.org or other.org
+        self.proper = self.proper or other.proper
+        for sector in other.sectors:
+            if sector not in self.sectors:
+                self.sectors.append(sector)
+        if self.anchor is None:
+            self.anchor = other.anchor
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name or self.country or self.role or self.org or self.proper)
+
+    def code(self) -> str | None:
+        """The CAMEO actor code the evidence adds up to."""
+        if self.org is not None:
+            return self.org.code
+        if self.country and self.role and self.role != self.country:
+            return self.country + self.role
+        return self.country or self.role
+
+
+class ActorResolver:
+    """Resolves noun phrases of a parsed article against the actor dictionary."""
+
+    def __init__(self, dictionary: ActorDictionary, day: str | None = None) -> None:
+        self.dictionary = dictionary
+        self.day = day
+
+    def phrase_bounds(self, head: Token) -> tuple[int, int]:
+        """Token span [start, end) of the noun phrase headed by ``head``, without clauses and PPs.
+
+        "of" phrases and appositions stay in ("the government of Pakistan").
+        """
+        start, end = head.i, head.i + 1
+        for child in head.children:
+            keep = (
+                child.dep_ not in PHRASE_EXCLUDE_DEPS
+                or (child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i)
+                or (child.dep_ == "appos" and child.i > head.i and _adjacent_appos(head, child))
+            )
+            if keep:
+                start = min(start, child.left_edge.i)
+                end = max(end, child.right_edge.i + 1)
+        doc = head.doc
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "case"):
+            start += 1
+        return start, end
+
+    def evidence(self, head: Token, depth: int = 0) -> Evidence:
+        """Everything the phrase headed by ``head`` says about its actor."""
+        ev = self._token_evidence(head)
+        if depth > 3:
+            return ev
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and child.i < head.i:
+                ev.merge(self._modifier_evidence(child))
+        for child in head.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ == "appos" else _pobj(child)
+                if target is not None:
+                    sub = self.evidence(target, depth + 1)
+                    if child.dep_ == "appos" and sub.name:
+                        ev.name = None  # the apposition's name is the more specific one
+                    ev.merge(sub)
+        if ev.name and not (ev.country and ev.role):
+            office = self.dictionary.person(ev.name, self.day) or self._surname_office(ev.name)
+            if office is not None:
+                ev.name = office.name
+                ev.country = ev.country or office.country
+                ev.role = ev.role or office.role
+        return ev
+
+    def resolve(self, head: Token) -> ActorRef | None:
+        """The actor named by the phrase headed by ``head``, or None when it names none."""
+        if head.pos_ == "PRON":
+            return None  # pronouns are coreference's job
+        ev = self.evidence(head)
+        if ev.empty:
+            return None
+        doc = head.doc
+        start, end = self.phrase_bounds(head)
+        if ev.anchor is not None and not (start <= ev.anchor[0] and ev.anchor[1] <= end):
+            start, end = ev.anchor
+        if head.pos_ not in ("NOUN", "PROPN") and ev.anchor is not None:
+            start, end = ev.anchor
+        span = doc[start:end]
+        country = ev.org.country if ev.org is not None else ev.country
+        if country is None and ev.code() and len(ev.code() or "") >= 3 and not ev.role:
+            country = (ev.code() or "")[:3]
+        sectors = list(ev.sectors)
+        if ev.role and ev.role not in sectors and ev.role != country:
+            sectors.insert(0, ev.role)
+        return ActorRef(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code=ev.code(),
+            country=country,
+            name=ev.name or (ev.org.name if ev.org is not None else None),
+            sectors=sectors,
+        )
+
+    def _token_evidence(self, token: Token) -> Evidence:
+        ev = Evidence()
+        ent = _entity(token)
+        candidates: list[Span | Token] = [ent] if ent is not None else []
+        candidates.append(token)
+        for item in candidates:
+            text = _strip_possessive(item.text)
+            org = self.dictionary.organisation(text)
+            if org is not None:
+                ev.org, ev.anchor, ev.proper = org, _bounds(item), True
+                ev.sectors = list(org.sectors)
+                return ev
+            found = self.dictionary.country(text) or self.dictionary.country(token.lemma_)
+            if found is not None:
+                country, kind = found
+                ev.country, ev.anchor = country.iso3, _bounds(item)
+                if kind in ("capital", "metonym") and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                    ev.role = "GOV"
+                if kind == "adjective" and token.tag_ in ("NNPS", "NNS"):
+                    ev.role = "CVL"  # "Afghans", "Pakistanis": the people of a country
+                return ev
+        if ent is not None and ent.label_ in NAME_LABELS:
+            ev.name, ev.anchor, ev.proper = _strip_possessive(ent.text), _bounds(ent), True
+            return ev
+        role = self._role_of(token)
+        if role is not None:
+            ev.role, ev.anchor = role, (token.i, token.i + 1)
+        elif ent is not None and ent.label_ in GROUP_LABELS:
+            ev.proper, ev.anchor = True, _bounds(ent)
+        elif token.pos_ == "PROPN" and token.text[:1].isupper():
+            ev.proper, ev.anchor = True, (token.i, token.i + 1)
+        return ev
+
+    def _modifier_evidence(self, child: Token) -> Evidence:
+        if child.dep_ in ("compound", "amod") and self._role_of(child) is not None:
+            ev = Evidence(role=self._role_of(child))
+        else:
+            ev = self._token_evidence(child)
+        if ev.role == "CVL":
+            ev.role = None  # "Afghan" as a modifier names the country, not its people
+        for grandchild in child.children:
+            if grandchild.dep_ in MODIFIER_DEPS and grandchild.i < child.i:
+                ev.merge(self._modifier_evidence(grandchild))
+        return ev
+
+    def _role_of(self, token: Token) -> str | None:
+        """Role code of the head word, trying the longest compound phrase first ("foreign minister")."""
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        words = [m.lower_ for m in sorted(mods, key=lambda t: t.i)]
+        for k in range(len(words) + 1):
+            for last in (token.lower_, token.lemma_.lower()):
+                role = self.dictionary.role(" ".join([*words[k:], last]))
+                if role is not None:
+                    return role.role
+        if token.lower_ in COUNTERPART_WORDS:
+            return "GOV"
+        return None
+
+    def _surname_office(self, name: str) -> Office | None:
+        parts = name.split()
+        if len(parts) < 2:
+            return None
+        office = self.dictionary.person(parts[-1], self.day)
+        if office is not None and office.name.split()[-1].lower() == parts[-1].lower():
+            return office
+        return None
+
+
+def _adjacent_appos(head: Token, child: Token) -> bool:
+    return child.left_edge.i - head.i <= 2
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _entity(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _bounds(item: Span | Token) -> tuple[int, int]:
+    if hasattr(item, "i"):  # a Token
+        start, end = item.i, item.i + 1
+    else:
+        start, end = item.start, item.end
+    doc = item.doc
+    while end - 1 > start and doc[end - 1].dep_ == "case":
+        end -= 1
+    return start, end
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text

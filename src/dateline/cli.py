@@ -1,0 +1,166 @@
+"""The command line: a thin Typer layer over the Python API.
+
+Errors print one line (``error: ...``) on stderr and exit non-zero.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .errors import DatelineError
+
+app = typer.Typer(
+    name="dateline",
+    help="Raw news in, political event data out: who did what to whom, when and where, and who said what.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class CodeFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+class InfoFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="spaCy pipeline: md (default), sm, or a name/path spacy.load accepts"),
+]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes")]
+
+
+def _fail(exc: DatelineError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def code(
+    paths: Annotated[
+        list[str], typer.Argument(help=".txt/.html files, directories, .jsonl files, or - for stdin")
+    ],
+    format: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format")] = CodeFormat.table,
+    model: ModelOption = None,
+    workers: WorkersOption = 1,
+) -> None:
+    """Code articles and print their records (one per input, in input order)."""
+    from .ingest import iter_documents
+    from .pipeline import PipelineConfig, process_documents
+
+    try:
+        docs = list(iter_documents(paths))
+        records = process_documents(docs, PipelineConfig(model=model), workers=workers)
+        if format is CodeFormat.jsonl:
+            for record in records:
+                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        elif format is CodeFormat.json:
+            json.dump([r.to_dict() for r in records], sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            from .render import print_tables
+
+            print_tables(records)
+    except DatelineError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Inputs, as for `dateline code`")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to write (created if missing)")],
+    model: ModelOption = None,
+    workers: WorkersOption = 1,
+) -> None:
+    """Code a corpus into the store: resumable (stored articles are skipped) and idempotent."""
+    from rich.progress import Progress
+
+    from .ingest import iter_documents
+    from .pipeline import PipelineConfig, process_documents
+    from .store import Store
+
+    try:
+        with Store(db) as store:
+            done = store.stored_ids()
+            docs = [d for d in iter_documents(paths) if d.id not in done]
+            totals: dict[str, int] = {}
+            with Progress(transient=True) as progress:
+                task = progress.add_task("coding", total=len(docs))
+                batch = []
+                for record in process_documents(docs, PipelineConfig(model=model), workers=workers):
+                    batch.append(record)
+                    progress.advance(task)
+                    if len(batch) >= 64:
+                        _add(totals, store.write(batch))
+                        batch = []
+                _add(totals, store.write(batch))
+            totals["skipped_already_stored"] = len(done)
+            typer.echo(json.dumps({"db": str(db), **totals, "stored": store.counts()}))
+    except DatelineError as exc:
+        raise _fail(exc) from None
+
+
+def _add(totals: dict[str, int], counts: dict[str, int]) -> None:
+    for key, value in counts.items():
+        totals[key] = totals.get(key, 0) + value
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file written by `dateline run`")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+) -> None:
+    """Print the stored events (one JSON object per line, with their article_id)."""
+    from .errors import StoreError
+    from .store import Store
+
+    if not db.exists():
+        raise _fail(StoreError(f"no store at {db}", hint="Create one with `dateline run PATH --db FILE`"))
+    try:
+        with Store(db) as store:
+            for event in store.iter_events():
+                sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+    except DatelineError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def info(
+    format: Annotated[InfoFormat, typer.Option("--format", "-f")] = InfoFormat.table,
+    model: ModelOption = None,
+) -> None:
+    """Version, model in use, dictionary and lexicon sizes."""
+    from .pipeline import Pipeline, PipelineConfig
+
+    try:
+        data: dict[str, Any] = Pipeline(PipelineConfig(model=model)).info()
+    except DatelineError as exc:
+        raise _fail(exc) from None
+    if format is InfoFormat.json:
+        typer.echo(json.dumps(data, indent=2))
+    else:
+        for key, value in data.items():
+            typer.echo(f"{key}: {value}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)

@@ -1,0 +1,476 @@
+"""The event coder: dependency parse + pattern lexicon -> CAMEO events with PLOVER types.
+
+For each sentence, every token whose lemma is a trigger in the lexicon is tried against its
+patterns (most specific first). The source is the subject of the trigger's clause (inherited
+through control verbs, conjunctions and relative clauses; the agent in the passive); the target is
+the object or the prepositional object the pattern names. Intent ("plans to", "will"), threats,
+negation and hypotheticals are read off the trigger's governors. No pattern, no event: there is
+no default code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from ..ontology import Ontology, default_ontology
+from ..records import ActorRef, Event, Plover, stable_id
+from ..registry import register
+from .lexicon import Lexicon, Pattern, default_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "persuade",
+        "force",
+        "tell",
+        "order",
+        "invite",
+        "press",
+        "encourage",
+        "allow",
+        "help",
+        "compel",
+        "request",
+        "pressure",
+        "push",
+    }
+)
+#: Verbs that lend their subject to a noun trigger: "held talks with", "is on a visit to".
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "pay",
+        "make",
+        "launch",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "mount",
+        "be",
+        "attend",
+        "give",
+        "provide",
+        "send",
+        "deliver",
+        "offer",
+        "extend",
+        "announce",
+        "follow",
+        "after",
+        "take",
+        "join",
+        "lead",
+        "sign",
+        "reach",
+        "issue",
+        "impose",
+        "conclude",
+        "open",
+        "end",
+        "wrap",
+        "kick",
+        "step",
+        "intensify",
+        "escalate",
+        "order",
+        "undertake",
+        "hit",
+        "receive",
+        "express",
+    }
+)
+CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "pcomp", "acomp", "npadvmod", "oprd"})
+#: Roots where "X and Y met" means X met Y.
+SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
+BENEFICIARY_ROOTS = frozenset({"03", "07"})
+ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+ActorFinder = Callable[["Token"], ActorRef | None]
+
+
+class ActorContext(Protocol):
+    """What the coder needs to know about actors (implemented by `dateline.coref.Coreference`)."""
+
+    def actor(self, token: Token) -> ActorRef | None:
+        """The actor of the phrase headed by ``token`` (pronouns resolved)."""
+
+    def group(self, token: Token) -> list[ActorRef]:
+        """The actors a plural reference ("they", "the two sides") stands for."""
+
+    def note_event(self, event: Event, trigger: Token) -> None:
+        """Told of every event coded, in text order (later plural references may point to it)."""
+
+
+PLURAL_REFERENCES = frozenset(
+    {"they", "them", "sides", "countries", "nations", "leaders", "ministers", "parties"}
+)
+
+
+@dataclass(slots=True)
+class _Match:
+    pattern: Pattern
+    trigger: Token
+    target: Token | None
+    passive: bool
+
+
+@register("coding")
+class EventCoder:
+    """Codes events in a parsed document. ``find_actor`` maps a phrase head to an actor."""
+
+    name = "coding"
+
+    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+
+    def setup(self) -> None:
+        """Load the lexicon and the CAMEO tables."""
+        if self.lexicon is None:
+            self.lexicon = default_lexicon()
+        if self.ontology is None:
+            self.ontology = default_ontology()
+
+    def code_doc(self, doc: Doc, article_id: str, actors: ActorContext) -> list[Event]:
+        """All events of a document, deduplicated, in text order."""
+        if self.lexicon is None or self.ontology is None:
+            self.setup()
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(sent, index, article_id, actors))
+        return _deduplicate(events)
+
+    def code_sentence(self, sent: Span, index: int, article_id: str, actors: ActorContext) -> list[Event]:
+        """Events whose trigger lies in ``sent``."""
+        assert self.lexicon is not None
+        events = []
+        for token in sent:
+            match = self._match(token)
+            if match is None:
+                continue
+            event = self._build(match, index, article_id, actors)
+            if event is not None:
+                actors.note_event(event, token)
+                events.append(event)
+        return events
+
+    def _match(self, token: Token) -> _Match | None:
+        assert self.lexicon is not None
+        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.dep_ in ("compound", "amod"):
+            return None
+        patterns = self.lexicon.patterns_for(token.lemma_.lower())
+        if not patterns and token.lower_ != token.lemma_.lower():
+            patterns = self.lexicon.patterns_for(token.lower_)
+        for pattern in patterns:
+            found = _try_pattern(pattern, token)
+            if found is not None:
+                return found
+        return None
+
+    def _build(
+        self,
+        match: _Match,
+        index: int,
+        article_id: str,
+        actors: ActorContext,
+    ) -> Event | None:
+        assert self.lexicon is not None and self.ontology is not None
+        find_actor = actors.actor
+        trigger = match.trigger
+        is_verb = trigger.pos_ == "VERB"
+        source_head = _source_head(trigger, match.passive, is_verb)
+        target_head = match.target
+        if source_head is not None and target_head is not None and source_head.i == target_head.i:
+            target_head = None
+        source = find_actor(source_head) if source_head is not None else None
+        if (
+            source is None
+            and source_head is not None
+            and source_head.pos_ in ("NOUN", "PROPN")
+            and not self.lexicon.patterns_for(source_head.lemma_.lower())
+        ):
+            return None  # a subject that is neither actor nor event ("the earthquake hit Turkey")
+        target = find_actor(target_head) if target_head is not None else None
+        code = match.pattern.code
+        if target is None and code[:2] in SYMMETRIC_ROOTS and source_head is not None:
+            partner = next((c for c in source_head.children if c.dep_ == "conj"), None)
+            if partner is not None:
+                target = find_actor(partner)
+            elif source_head.lower_ in PLURAL_REFERENCES:
+                group = actors.group(source_head)
+                target = group[1] if len(group) == 2 else None
+        if target is None and code[:2] in BENEFICIARY_ROOTS:
+            target = _beneficiary(trigger, source, find_actor)
+        if source is None and target is None:
+            return None
+        if source is not None and target is not None and _same_actor(source, target):
+            return None
+        governors = _governors(trigger)
+        negated = _negated(trigger, governors, self.lexicon)
+        hypothetical = _hypothetical(trigger, governors, self.lexicon)
+        if any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
+            code = self.lexicon.threat_code(code) or code
+        elif _has_intent(trigger, governors, self.lexicon):
+            shifted = self.lexicon.threat_code(code) if code[:2] >= "14" else self.lexicon.intent_code(code)
+            code = shifted or code
+        if code not in self.ontology:
+            code = match.pattern.code
+        info = self.ontology.get(code)
+        confidence = 0.45 + 0.08 * min(match.pattern.specificity, 3)
+        confidence += 0.15 if source is not None and source.code else 0.0
+        confidence += 0.1 if target is not None and target.code else 0.0
+        confidence += 0.05 if is_verb else 0.0
+        confidence -= 0.3 if negated else 0.0
+        confidence -= 0.2 if hypothetical else 0.0
+        confidence -= 0.25 if info.root == "01" else 0.0
+        return Event(
+            id=stable_id(article_id, trigger.idx, code, source and source.code, target and target.code),
+            sentence=index,
+            start=trigger.idx,
+            end=trigger.idx + len(trigger.text),
+            trigger=trigger.text,
+            source=source,
+            target=target,
+            cameo=code,
+            root=info.root,
+            quad=info.quad,
+            goldstein=info.goldstein,
+            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
+            confidence=round(max(0.05, min(0.99, confidence)), 3),
+            negated=negated,
+            hypothetical=hypothetical,
+        )
+
+
+def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
+    if pattern.pos == "v" and token.pos_ != "VERB":
+        return None
+    if pattern.pos == "n" and token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    obj = _direct_object(token)
+    scope = [*token.children, *(obj.children if obj is not None else ())]
+    matched: list[Token] = []
+    for alternatives in pattern.words:
+        hit = next(
+            (
+                t
+                for t in scope
+                if t not in matched and (t.lemma_.lower() in alternatives or t.lower_ in alternatives)
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        matched.append(hit)
+        scope.extend(hit.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+    target: Token | None = None
+    if pattern.target_prep is not None:
+        holders = [token, *matched, *([obj] if obj is not None else [])]
+        prep = next(
+            (
+                c
+                for h in holders
+                for c in h.children
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.target_prep
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is None:
+            return None
+    elif passive:
+        target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if target is None and token.dep_ == "acl":
+            target = token.head
+    else:
+        target = obj if obj is not None and obj not in matched else None
+        if target is None and pattern.target_slot:
+            target = next((c for c in token.children if c.dep_ == "dative"), None)
+    return _Match(pattern, token, target, passive)
+
+
+def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
+    """Who gains from aid or cooperation left without a "to" phrase: "assistance in strengthening
+    the potential of your country" benefits the owner named inside the object."""
+    obj = _direct_object(trigger)
+    if obj is None:
+        return None
+    frontier = [obj, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "for"))]
+    depth = 0
+    while frontier and depth < 8:
+        following: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in ("poss", "pobj", "prep", "pcomp", "dobj") and child.dep_ != "relcl":
+                    if child.dep_ in ("poss", "pobj"):
+                        found = find_actor(child)
+                        if found is not None and (source is None or found.code != source.code):
+                            return found
+                    following.append(child)
+        frontier, depth = following, depth + 1
+    return None
+
+
+def _direct_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "dobj"), None)
+
+
+def _source_head(trigger: Token, passive: bool, is_verb: bool) -> Token | None:
+    if passive:
+        agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if is_verb:
+        return _clause_subject(trigger)
+    return _noun_source(trigger)
+
+
+def _clause_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``'s clause, inherited from governors where English leaves it out."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if depth > 4:
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            obj = _direct_object(head)
+            if obj is not None:
+                return obj
+        return _clause_subject(head, depth + 1)
+    if verb.dep_ == "conj":
+        return _clause_subject(head, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ in ("VBG", "VBN"):
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+            head = head.head
+        return _clause_subject(head, depth + 1)
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in noun.children:
+        if (
+            child.dep_ in ("amod", "compound", "nmod")
+            and child.i < noun.i
+            and child.ent_type_ in ACTOR_ENTITY_LABELS
+        ):
+            return child
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            return None
+        if node.dep_ == "attr":
+            return None  # "X was a threat to peace" describes, it does not report an act
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.lemma_.lower() not in LIGHT_VERBS and node.dep_ not in ("prep", "advcl", "pcomp"):
+                return None
+            return _clause_subject(node)
+    return None
+
+
+def _governors(trigger: Token) -> list[Token]:
+    """Verbs governing the trigger as open complements, nearest first ("plan to continue giving")."""
+    chain: list[Token] = []
+    node = trigger
+    if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.dep_ in ("xcomp", "pcomp"):
+        node = node.head
+    for _ in range(4):
+        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.tag_ == "VBG"):
+            node = node.head
+            if node.pos_ == "ADP":  # "capable of fighting": the preposition hangs off the adjective
+                node = node.head
+            chain.append(node)
+        else:
+            break
+    return chain
+
+
+def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    if any(g.lemma_.lower() in lexicon.intent_verbs for g in governors):
+        return True
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in lexicon.intent_verbs
+    ):
+        return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise")
+    clause = governors[-1] if governors else trigger
+    return any(
+        c.dep_ == "aux" and c.lower_ in lexicon.intent_auxiliaries
+        for c in (*clause.children, *trigger.children)
+    )
+
+
+def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    for node in (trigger, *governors):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+        if node.dep_ == "acomp" and any(c.dep_ == "neg" for c in node.head.children):
+            return True  # "are not capable of fighting"
+    return any(g.lemma_.lower() in lexicon.negation_verbs for g in governors)
+
+
+def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    for node in (trigger, *governors):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in lexicon.modals:
+                return True
+            if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
+                return True
+    return False
+
+
+def _same_actor(source: ActorRef, target: ActorRef) -> bool:
+    if source.code and target.code:
+        return source.code == target.code and (
+            source.name == target.name or not (source.name and target.name)
+        )
+    return source.text.lower() == target.text.lower()
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    best: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (
+            event.cameo,
+            event.source.code or event.source.text if event.source else None,
+            event.target.code or event.target.text if event.target else None,
+            event.negated,
+            event.hypothetical,
+        )
+        kept = best.get(key)
+        if kept is None or event.confidence > kept.confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: e.start)

@@ -1,0 +1,159 @@
+"""The verb and noun pattern lexicon (``data/verbs.tsv``) and the modality rules (``coding.toml``).
+
+Pattern grammar, one pattern a line, words separated by spaces:
+
+* the first word is the trigger lemma; ``:v`` or ``:n`` limits it to verbs or nouns
+  (``visit:n to TARGET`` is "a visit to Russia", ``visit TARGET`` the verb);
+* further words are lemmas that must be dependents of the trigger (or of its object), with
+  ``a|b`` for alternatives (``hold talk|negotiation with TARGET``);
+* ``TARGET`` marks where the target is: after a preposition it is that preposition's object
+  (``fire on TARGET``), right after the trigger or its words it is the direct object;
+  without ``TARGET`` the target is the direct object if there is one.
+
+The more words a pattern needs, the more specific it is; the most specific match wins.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import DataFileError
+from ..resources import data_path, read_tsv
+
+PREPOSITIONS = frozenset(
+    {
+        "with",
+        "to",
+        "on",
+        "against",
+        "at",
+        "into",
+        "in",
+        "for",
+        "from",
+        "of",
+        "over",
+        "upon",
+        "toward",
+        "towards",
+        "by",
+        "between",
+        "among",
+        "onto",
+        "across",
+        "through",
+        "about",
+        "near",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon entry."""
+
+    code: str
+    trigger: str
+    pos: str | None
+    words: tuple[frozenset[str], ...]
+    target_prep: str | None
+    target_slot: bool
+    text: str
+
+    @property
+    def specificity(self) -> int:
+        """How many words beyond the trigger the pattern requires."""
+        return len(self.words) + (1 if self.target_prep else 0)
+
+
+def parse_pattern(code: str, text: str) -> Pattern:
+    """Parse one pattern line (see the module docstring)."""
+    tokens = text.split()
+    if not tokens or tokens[0] == "TARGET":
+        raise DataFileError(f"verbs.tsv: pattern {text!r} for {code} has no trigger word")
+    trigger, _, pos = tokens[0].partition(":")
+    if pos not in ("", "v", "n"):
+        raise DataFileError(f"verbs.tsv: bad part of speech {pos!r} in {text!r}")
+    rest = tokens[1:]
+    target_slot = "TARGET" in rest
+    target_prep = None
+    if target_slot:
+        index = rest.index("TARGET")
+        if index > 0 and rest[index - 1] in PREPOSITIONS:
+            target_prep = rest[index - 1]
+            rest = rest[: index - 1] + rest[index + 1 :]
+        else:
+            rest = rest[:index] + rest[index + 1 :]
+    words = tuple(frozenset(w.lower().split("|")) for w in rest)
+    return Pattern(code, trigger.lower(), pos or None, words, target_prep, target_slot, text)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Patterns indexed by trigger lemma, plus the modality word lists."""
+
+    by_trigger: dict[str, list[Pattern]]
+    intent_verbs: frozenset[str]
+    intent_auxiliaries: frozenset[str]
+    threat_verbs: frozenset[str]
+    negation_verbs: frozenset[str]
+    negation_words: frozenset[str]
+    modals: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    intent_codes: dict[str, str]
+    threat_codes: dict[str, str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """Read ``verbs.tsv`` and ``coding.toml`` from the package."""
+        by_trigger: dict[str, list[Pattern]] = defaultdict(list)
+        for row in read_tsv("verbs.tsv"):
+            pattern = parse_pattern(row["code"], row["pattern"])
+            by_trigger[pattern.trigger].append(pattern)
+        for patterns in by_trigger.values():
+            patterns.sort(key=lambda p: -p.specificity)
+        with data_path("coding.toml").open("rb") as handle:
+            rules = tomllib.load(handle)
+        return cls(
+            by_trigger=dict(by_trigger),
+            intent_verbs=frozenset(rules["intent"]["verbs"]),
+            intent_auxiliaries=frozenset(rules["intent"]["auxiliaries"]),
+            threat_verbs=frozenset(rules["threat"]["verbs"]),
+            negation_verbs=frozenset(rules["negation"]["verbs"]),
+            negation_words=frozenset(rules["negation"]["words"]),
+            modals=frozenset(rules["hypothetical"]["modals"]),
+            hypothetical_markers=frozenset(rules["hypothetical"]["markers"]),
+            intent_codes=dict(rules["intent"]["codes"]),
+            threat_codes=dict(rules["threat"]["codes"]),
+        )
+
+    def patterns_for(self, lemma: str) -> list[Pattern]:
+        """Patterns whose trigger is ``lemma``, most specific first."""
+        return self.by_trigger.get(lemma, [])
+
+    def intent_code(self, code: str) -> str:
+        """The CAMEO intent code for a done-event code ("042" -> "036")."""
+        return _longest_prefix(self.intent_codes, code) or code
+
+    def threat_code(self, code: str) -> str | None:
+        """The CAMEO threat code for a done-event code ("190" -> "138"), or None."""
+        return _longest_prefix(self.threat_codes, code)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.by_trigger.values())
+
+
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the package (loaded once per process)."""
+    return Lexicon.load()

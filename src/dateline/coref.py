@@ -1,0 +1,291 @@
+"""Rule-based coreference on the spaCy parse: pronouns, nominal mentions and bare surnames.
+
+Every noun phrase that resolves to an actor is remembered with its position. Later mentions are
+linked back by the rules news writing follows:
+
+* a bare surname ("Cheema") or a title + surname ("Minister Asif") is the earlier full name;
+* a role description ("the Russian Foreign Minister") is the earlier named person with that code;
+* "he"/"she" is the most recent person, preferring subjects of the current and previous sentences;
+* "they", "the two sides", "both countries" are the most recent pair of actors named together;
+* inside a direct quote, "we"/"our" is the speaker's side and "you"/"your" the addressee's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .actors.resolve import ActorResolver
+from .records import ActorRef, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine"})
+SECOND_PERSON = frozenset({"you", "your", "yours"})
+GROUP_NOUNS = frozenset(
+    {
+        "side",
+        "sides",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "party",
+        "parties",
+        "leader",
+        "leaders",
+        "minister",
+        "ministers",
+        "government",
+        "governments",
+    }
+)
+INDIVIDUAL_ROLES = frozenset(
+    {"GOV", "MIL", "JUD", "OPP", "LEG", "REB", "INS", "SPY", "MED", "BUS", "CVL", "EDU"}
+)
+#: Role words that name a body, not a person: "the ministry" is never the minister named earlier.
+INSTITUTION_WORDS = frozenset(
+    {
+        "ministry",
+        "government",
+        "statement",
+        "office",
+        "department",
+        "embassy",
+        "army",
+        "military",
+        "police",
+        "court",
+        "parliament",
+        "cabinet",
+        "administration",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "force",
+        "navy",
+        "regime",
+        "party",
+        "media",
+        "delegation",
+        "country",
+        "state",
+        "authority",
+        "side",
+    }
+)
+MENTION_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "appos",
+        "poss",
+        "dative",
+        "attr",
+        "conj",
+        "ROOT",
+        "npadvmod",
+        "agent",
+        "compound",
+    }
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention remembered for later links."""
+
+    token: int
+    sentence: int
+    actor: ActorRef
+    person: bool
+    subject: bool
+
+
+@dataclass(slots=True)
+class QuoteFrame:
+    """A direct quote's character span and who is speaking to whom, for first/second person."""
+
+    start: int
+    end: int
+    speaker: ActorRef | None
+    addressee: ActorRef | None
+
+
+class Coreference:
+    """Links mentions of one document; ``actor(token)`` is what the other stages call."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.mentions: list[Mention] = []
+        self.frames: list[QuoteFrame] = []
+        self.dyads: list[tuple[int, str, ActorRef, ActorRef]] = []
+        self._sentence_of: dict[int, int] = {}
+        for index, sent in enumerate(doc.sents):
+            for token in sent:
+                self._sentence_of[token.i] = index
+        self._scan()
+
+    def _scan(self) -> None:
+        for token in self.doc:
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in MENTION_DEPS:
+                continue
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+                continue
+            ref = self._link_named(token)
+            if ref is None:
+                continue
+            is_person = self._is_person(token)
+            self.mentions.append(
+                Mention(
+                    token.i, self._sentence_of[token.i], ref, is_person, token.dep_ in ("nsubj", "nsubjpass")
+                )
+            )
+
+    def _is_person(self, token: Token) -> bool:
+        ent = token.ent_type_
+        if ent == "PERSON":
+            return True
+        return any(c.ent_type_ == "PERSON" for c in token.subtree)
+
+    def _link_named(self, token: Token) -> ActorRef | None:
+        """Resolve a noun phrase and complete it from earlier mentions (surname, role)."""
+        ref = self.resolver.resolve(token)
+        if ref is None:
+            return None
+        if ref.name and " " not in ref.name and token.ent_type_ == "PERSON":
+            for mention in reversed(self.mentions):
+                name = mention.actor.name or ""
+                if mention.person and name.split()[-1:] == [ref.name] and mention.token < token.i:
+                    return replace(
+                        ref,
+                        name=name,
+                        code=ref.code or mention.actor.code,
+                        country=ref.country or mention.actor.country,
+                        sectors=ref.sectors or mention.actor.sectors,
+                    )
+        if (
+            ref.name is None
+            and ref.code
+            and len(ref.code) > 3
+            and token.tag_ == "NN"
+            and token.lemma_.lower() not in INSTITUTION_WORDS
+        ):
+            for mention in reversed(self.mentions):
+                if mention.person and mention.actor.code == ref.code and mention.token < token.i:
+                    return replace(ref, name=mention.actor.name)
+        return ref
+
+    def add_quote_frame(
+        self, start: int, end: int, speaker: ActorRef | None, addressee: ActorRef | None
+    ) -> None:
+        """Record a direct quote so first and second person inside it can be resolved."""
+        self.frames.append(QuoteFrame(start, end, speaker, addressee))
+
+    def actor(self, token: Token) -> ActorRef | None:
+        """The actor of the phrase headed by ``token``, following coreference links."""
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(token)
+        if lower in GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            group = self.group(token)
+            return group[0] if group else None
+        for mention in self.mentions:
+            if mention.token == token.i:
+                return mention.actor
+        return self._link_named(token)
+
+    def note_event(self, event: Event, trigger: Token) -> None:
+        """Remember the two sides of a cooperative event; "the two sides" may refer to them later."""
+        source, target = event.source, event.target
+        if (
+            source is not None
+            and target is not None
+            and source.country
+            and target.country
+            and source.country != target.country
+            and event.root in ("03", "04", "05", "06")
+        ):
+            self.dyads.append((trigger.i, event.root, source, target))
+
+    def group(self, token: Token) -> list[ActorRef]:
+        """The actors a plural expression ("they", "the two sides") refers to.
+
+        The sides of the latest meeting or talks come first (news says "the two sides" after
+        reporting talks), then the latest cooperative pair, then two countries named together.
+        """
+        dyads = [d for d in self.dyads if d[0] < token.i]
+        for wanted in ("04", None):
+            for _, root, source, target in reversed(dyads):
+                if wanted is None or root == wanted:
+                    return [source, target]
+        before = [m for m in self.mentions if m.token < token.i and m.actor.code]
+        for mention in reversed(before):
+            partners = [
+                m
+                for m in before
+                if m.sentence == mention.sentence
+                and m.token != mention.token
+                and m.actor.country
+                and m.actor.country != mention.actor.country
+            ]
+            if partners:
+                return [mention.actor, partners[-1].actor]
+        return []
+
+    def _pronoun(self, token: Token) -> ActorRef | None:
+        lower = token.lower_
+        frame = next((f for f in self.frames if f.start <= token.idx < f.end), None)
+        if frame is not None and lower in FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR:
+            return (
+                _as_side(frame.speaker, token) if lower in FIRST_PERSON_PLURAL else _at(frame.speaker, token)
+            )
+        if frame is not None and lower in SECOND_PERSON:
+            return _at(frame.addressee, token)
+        if lower in PERSON_PRONOUNS:
+            return _at(self._antecedent(token, person=True), token)
+        if lower in GROUP_PRONOUNS:
+            group = self.group(token)
+            return _at(group[0], token) if group else None
+        if lower in ("it", "its"):
+            return _at(self._antecedent(token, person=False), token)
+        return None
+
+    def _antecedent(self, token: Token, person: bool) -> ActorRef | None:
+        sentence = self._sentence_of.get(token.i, 0)
+        candidates = [
+            m
+            for m in self.mentions
+            if m.token < token.i and m.person == person and sentence - m.sentence <= 3
+        ]
+        if not person:
+            candidates = [m for m in candidates if m.actor.code and sentence - m.sentence <= 1]
+        if not candidates:
+            return None
+        subjects = [m for m in candidates if m.subject]
+        return (subjects or candidates)[-1].actor
+
+
+def _at(actor: ActorRef | None, token: Token) -> ActorRef | None:
+    """The antecedent's identity, anchored at the pronoun's own text and offsets."""
+    if actor is None:
+        return None
+    return replace(
+        actor, text=token.text, start=token.idx, end=token.idx + len(token.text), sectors=list(actor.sectors)
+    )
+
+
+def _as_side(actor: ActorRef | None, token: Token) -> ActorRef | None:
+    """ "We" in a minister's quote is the minister's side: the same code, without the person's name."""
+    ref = _at(actor, token)
+    if ref is None:
+        return None
+    return replace(ref, name=None)

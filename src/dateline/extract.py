@@ -1,0 +1,222 @@
+"""Extraction: `RawDocument` -> `Article` (clean body, title, date, dateline, captions).
+
+HTML goes through trafilatura. Plain text scraped from a page is cleaned by rules written from how
+news sites lay out a page: the headline first (often repeated), photo captions with a credit,
+"Updated <date>" stamps, social-button lines, then the body opening with a dateline ("ISLAMABAD:").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .errors import EmptyArticle
+from .records import Article, RawDocument
+from .registry import register
+
+_SOCIAL_WORDS = {
+    "follow",
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "comments",
+    "comment",
+    "subscribe",
+    "save",
+    "copy",
+    "link",
+    "copy link",
+    "read more",
+    "more",
+    "listen",
+    "bookmark",
+    "gift",
+    "article",
+    "this",
+    "on",
+    "us",
+    "sign",
+    "in",
+    "up",
+    "newsletter",
+    "advertisement",
+    "menu",
+    "home",
+    "show",
+    "hide",
+    "close",
+    "text size",
+    "a",
+    "ad",
+    "related",
+    "share this",
+    "follow us",
+}
+_STAMP = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?\s*[:\-]?\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:\((?:photo|image|picture|file photo|file|credit)\b[^)]*\)"
+    r"|\b(?:photo|image|picture)\s*(?:courtesy|credit|by)?\s*:"
+    r"|\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu)(?:[/ ][^)]*)?\)\s*$)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:[ ][A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?P<region>,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?P<when>,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?P<agency>\([^)]{1,40}\))?\s*(?::|\s[-\u2013\u2014]+)\s+"
+)
+_BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z]", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Page:
+    title: str | None
+    published: str | None
+    captions: list[str]
+    body_lines: list[str]
+
+
+@register("extract")
+class Extractor:
+    """Turns raw documents into articles. Stateless; `setup()` exists for the stage interface."""
+
+    name = "extract"
+
+    def setup(self) -> None:
+        """Nothing heavy to load: trafilatura imports lazily on the first HTML page."""
+
+    def __call__(self, doc: RawDocument) -> Article:
+        """Extract one document; raises `EmptyArticle` when no body is left."""
+        if doc.html is not None and doc.text is None:
+            page = _from_html(doc.html)
+        else:
+            page = _from_scraped_text(doc.text or "", known_title=doc.title)
+        body_lines = page.body_lines
+        dateline = None
+        if body_lines:
+            dateline, first = split_dateline(body_lines[0])
+            body_lines = [first, *body_lines[1:]] if first else body_lines[1:]
+        text = "\n".join(line for line in body_lines if line)
+        if not text.strip():
+            raise EmptyArticle(f"{doc.id}: no body text after extraction")
+        return Article(
+            id=doc.id,
+            text=text,
+            title=doc.title or page.title,
+            published=normalise_date(doc.published) or page.published,
+            dateline=dateline,
+            url=doc.url,
+            captions=page.captions,
+        )
+
+
+def split_dateline(line: str) -> tuple[str | None, str]:
+    """Split "ISLAMABAD: Pakistan and ..." into ("ISLAMABAD", "Pakistan and ...")."""
+    match = _DATELINE.match(line)
+    if not match or len(match.group("place")) < 3:
+        return None, line
+    return match.group("place").strip(), line[match.end() :].lstrip()
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date string in any common English form, else None."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    import dateparser  # heavy import: only when a non-ISO date needs parsing
+
+    parsed = dateparser.parse(
+        value, languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
+    )
+    return parsed.date().isoformat() if isinstance(parsed, datetime) else None
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def _is_social(line: str) -> bool:
+    words = _norm(line)
+    if not words or words in _SOCIAL_WORDS:
+        return True
+    tokens = words.split()
+    return len(tokens) <= 4 and all(t in _SOCIAL_WORDS for t in tokens)
+
+
+def _is_body_like(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(re.search(r"[.!?\"\u201d]\s*$", line))
+
+
+def _from_scraped_text(text: str, known_title: str | None) -> _Page:
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    title = known_title
+    if title is None and lines and not _is_body_like(lines[0]) and len(lines[0]) <= 250:
+        title = lines[0]
+    title_key = _norm(title) if title else None
+    published: str | None = None
+    captions: list[str] = []
+    body: list[str] = []
+    in_header = True
+    for line in lines:
+        if title_key and _norm(line) == title_key:
+            continue
+        stamp = _STAMP.match(line)
+        if stamp and len(line.split()) <= 10:
+            published = published or normalise_date(stamp.group("date"))
+            continue
+        if _is_social(line) or (in_header and _BYLINE.match(line) and len(line.split()) <= 8):
+            continue
+        if _CREDIT.search(line) and (in_header or len(line) < 400):
+            captions.append(line)
+            continue
+        if in_header and not _is_body_like(line) and split_dateline(line)[0] is None:
+            continue  # kicker, section name or byline above the body
+        in_header = False
+        body.append(line)
+    return _Page(title, published, captions, body)
+
+
+def _from_html(html: str) -> _Page:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    body = ""
+    title = published = None
+    if extracted is not None:
+        body = getattr(extracted, "text", None) or ""
+        title = getattr(extracted, "title", None)
+        published = getattr(extracted, "date", None)
+    if not body.strip():
+        body = trafilatura.extract(html, favor_recall=True) or ""
+    captions: list[str] = []
+    try:
+        tree = lxml_html.fromstring(html)
+        captions = [" ".join(c.text_content().split()) for c in tree.iter("figcaption")]
+    except (ValueError, lxml_html.etree.ParserError):
+        pass
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    caption_keys = {_norm(c) for c in captions}
+    lines = [ln for ln in lines if _norm(ln) not in caption_keys and not _is_social(ln)]
+    if title and lines and _norm(lines[0]) == _norm(title):
+        lines = lines[1:]
+    return _Page(title, normalise_date(published) if published else None, [c for c in captions if c], lines)

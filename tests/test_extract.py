@@ -1,0 +1,98 @@
+"""Extraction: scraped page text and HTML into clean articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.errors import EmptyArticle
+from dateline.extract import Extractor, normalise_date, split_dateline
+from dateline.records import RawDocument
+
+SCRAPED = """Ministers agree to reopen the border
+
+Ministers agree to reopen the border
+Interior Minister Jane Doe, right, greets her counterpart in Lusaka. (Photo: Staff)
+Updated 4 May 2021
+Share
+Follow
+
+LUSAKA: Zambia and Malawi agreed on Monday to reopen their shared border after months of closure.
+The two ministers met for three hours and signed a protocol on customs checks, officials said.
+"""
+
+
+def extract(text: str, **kw: str) -> object:
+    return Extractor()(RawDocument(id="t", text=text, **kw))
+
+
+def test_scraped_page_is_cleaned() -> None:
+    article = Extractor()(RawDocument(id="t", text=SCRAPED))
+    assert article.title == "Ministers agree to reopen the border"
+    assert article.published == "2021-05-04"
+    assert article.dateline == "LUSAKA"
+    assert article.text.startswith("Zambia and Malawi agreed on Monday")
+    assert article.captions == [
+        "Interior Minister Jane Doe, right, greets her counterpart in Lusaka. (Photo: Staff)"
+    ]
+    for line in article.text.splitlines():
+        assert line not in {"Share", "Follow", "Ministers agree to reopen the border"}
+    assert "Updated 4 May 2021" not in article.text
+
+
+def test_given_metadata_wins() -> None:
+    article = Extractor()(RawDocument(id="t", text=SCRAPED, title="Given", published="May 5, 2021"))
+    assert article.title == "Given"
+    assert article.published == "2021-05-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "rest"),
+    [
+        ("ISLAMABAD: Pakistan said.", "ISLAMABAD", "Pakistan said."),
+        ("GENEVA, March 3 (Reuters) - Talks began.", "GENEVA", "Talks began."),
+        ("WASHINGTON (AP) \u2014 The Senate voted.", "WASHINGTON", "The Senate voted."),
+        ("NEW DELHI: India and China met.", "NEW DELHI", "India and China met."),
+        ("The UN said on Monday.", None, "The UN said on Monday."),
+        ("US - China talks resume.", None, "US - China talks resume."),
+    ],
+)
+def test_split_dateline(line: str, place: str | None, rest: str) -> None:
+    assert split_dateline(line) == (place, rest)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2018-02-21T10:00:00Z", "2018-02-21"),
+        ("21 February 2018", "2018-02-21"),
+        ("Feb 21, 2018", "2018-02-21"),
+        ("", None),
+        ("not a date", None),
+    ],
+)
+def test_normalise_date(value: str, expected: str | None) -> None:
+    assert normalise_date(value) == expected
+
+
+def test_html_page_through_trafilatura() -> None:
+    html = """<html><head><title>Rebels seize town | Example News</title>
+    <meta property="article:published_time" content="2023-07-02T08:00:00Z"></head>
+    <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Rebels seize town</h1>
+    <figure><img src="x.jpg"><figcaption>Fighters on the road to the town.</figcaption></figure>
+    <p>GOMA: Rebels seized the town of Kitchanga on Saturday after two days of fighting with the army,
+    residents and officials said, in the latest advance of the insurgency in the east.</p>
+    <p>The army said it had withdrawn its troops to protect civilians and would retake the town soon.</p>
+    </article><footer>Copyright Example News. Follow us on Twitter.</footer></body></html>"""
+    article = Extractor()(RawDocument(id="h", html=html))
+    assert article.published == "2023-07-02"
+    assert article.title is not None and "Rebels seize town" in article.title
+    assert article.dateline == "GOMA"
+    assert article.text.startswith("Rebels seized the town of Kitchanga")
+    assert "Copyright" not in article.text
+    assert article.captions == ["Fighters on the road to the town."]
+
+
+def test_empty_page_is_a_typed_error() -> None:
+    with pytest.raises(EmptyArticle):
+        Extractor()(RawDocument(id="e", text="Share\nFollow\n"))

@@ -1,0 +1,86 @@
+"""The DuckDB store: schema from the records, stable ids, idempotent writes, dedup, round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from dateline.records import ActorRef, ArticleRecord, Event, Location, Place, Plover, Quote, Speaker
+from dateline.store import CHILD_COLUMNS, Store
+from test_records import records
+
+
+def _record(article_id: str = "a1", text: str = "Russia praised Pakistan.") -> ArticleRecord:
+    event = Event(
+        id="e" + article_id,
+        sentence=0,
+        start=7,
+        end=14,
+        trigger="praised",
+        source=ActorRef("Russia", 0, 6, "RUS", "RUS", None, []),
+        target=ActorRef("Pakistan", 15, 23, "PAK", "PAK", None, []),
+        cameo="051",
+        root="05",
+        quad=1,
+        goldstein=3.4,
+        plover=Plover("SUPPORT", None, ["diplomatic"]),
+        date="2018-02-20",
+        date_precision="day",
+        location=Location("Moscow", "RUS", 55.75, 37.62, 524901),
+        confidence=0.8,
+    )
+    quote = Quote(Speaker("he", "Sergey Lavrov", "RUSGOV", 0, 2), "said", "We agree.", 3, 12, True)
+    place = Place("Moscow", 0, 6, 55.75, 37.62, "RUS", 524901, "48", "city")
+    return ArticleRecord(
+        id=article_id,
+        text=text,
+        title="T",
+        published="2018-02-21",
+        events=[event],
+        quotes=[quote],
+        places=[place],
+    )
+
+
+def test_schema_is_derived_from_records() -> None:
+    names = [n for n, _, _ in CHILD_COLUMNS["events"]]
+    assert {"source_code", "target_country", "plover_event", "plover_context", "location_lat"} <= set(names)
+
+
+def test_write_is_idempotent_and_dedups(tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    with Store(db) as store:
+        first = store.write([_record()])
+        assert first["articles"] == 1 and first["events"] == 1
+        store.write([_record()])  # the same article again replaces, never duplicates
+        assert store.counts() == {"articles": 1, "events": 1, "quotes": 1, "places": 1}
+        dup = store.write([_record("a2")])  # same text under another id: a duplicate article
+        assert dup["duplicates"] == 1
+        assert store.counts()["articles"] == 1
+        (event,) = list(store.iter_events())
+    assert event["article_id"] == "a1"
+    assert event["source"]["code"] == "RUS" and event["plover"]["context"] == ["diplomatic"]
+    assert event["location"]["geonameid"] == 524901
+    with Store(db) as store:  # reopening keeps the data and the ids
+        assert store.stored_ids() == {"a1"}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records())
+def test_events_round_trip_through_the_store(tmp_path: Path, record: ArticleRecord) -> None:
+    record.id = record.id.strip() or "x"
+    with Store(tmp_path / f"rt-{abs(hash(record.id))}.duckdb") as store:
+        store.con.execute("DELETE FROM articles; DELETE FROM events; DELETE FROM quotes; DELETE FROM places")
+        store.write([record])
+        stored = list(store.iter_events())
+    expected = sorted((e for e in record.to_dict()["events"]), key=lambda e: e["start"])
+    got = sorted(
+        ({k: v for k, v in e.items() if k != "article_id"} for e in stored), key=lambda e: e["start"]
+    )
+    assert [e["id"] for e in got] == [e["id"] for e in expected]
+    for want, have in zip(expected, got, strict=True):
+        for side in ("source", "target"):
+            assert (want[side] or {}).get("code") == (have[side] or {}).get("code")
+        assert want["plover"] == have["plover"]
+        assert want["negated"] == have["negated"]
