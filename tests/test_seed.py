@@ -20,7 +20,7 @@ def seed_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     page = shared_path("seed", "000_583fed9f45abe7c0.txt")
     out = tmp_path_factory.mktemp("seed") / "seed.jsonl"
     result = subprocess.run(
-        [sys.executable, "-m", "dateline.cli", "code", str(page), "--format", "jsonl"],
+        [sys.executable, "-m", "dateline", "code", str(page), "--format", "jsonl"],
         capture_output=True,
         text=True,
         cwd=ROOT,

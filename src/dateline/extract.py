@@ -163,12 +163,18 @@ def _is_body_like(line: str) -> bool:
     return len(line.split()) >= 12 and bool(re.search(r"[.!?\"\u201d]\s*$", line))
 
 
+def _is_headline(line: str) -> bool:
+    """A short line that does not end a sentence: a headline, kicker or section name."""
+    return len(line) <= 250 and not _is_body_like(line) and not re.search(r"[.!?:\"\u201d]\s*$", line)
+
+
 def _from_scraped_text(text: str, known_title: str | None) -> _Page:
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     title = known_title
-    if title is None and lines and not _is_body_like(lines[0]) and len(lines[0]) <= 250:
+    if title is None and len(lines) >= 2 and _is_headline(lines[0]):
         title = lines[0]
+    has_body = any(_is_body_like(line) for line in lines)
     title_key = _norm(title) if title else None
     published: str | None = None
     captions: list[str] = []
@@ -186,7 +192,7 @@ def _from_scraped_text(text: str, known_title: str | None) -> _Page:
         if _CREDIT.search(line) and (in_header or len(line) < 400):
             captions.append(line)
             continue
-        if in_header and not _is_body_like(line) and split_dateline(line)[0] is None:
+        if in_header and has_body and _is_headline(line) and split_dateline(line)[0] is None:
             continue  # kicker, section name or byline above the body
         in_header = False
         body.append(line)
