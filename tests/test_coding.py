@@ -1,9 +1,9 @@
 """The event coder on hand-written news sentences: CAMEO roots, actors, voice, modality.
 
-Every sentence here was written for these tests (invented but plausible wire copy). The texts are
-at least twelve words long because the extractor treats a short lone line as a headline or kicker
-(see ``test_short_one_line_text_is_coded``). Assertions are on ``summary(event)`` = (source code,
-CAMEO code, target code), on ``event.root`` and on the actors' countries.
+Every sentence here was written for these tests (invented but plausible wire copy). Most are full
+wire-length sentences; ``test_short_sentences`` checks the terse forms too. Assertions are on
+``summary(event)`` = (source code, CAMEO code, target code), on ``event.root`` and on the actors'
+countries.
 """
 
 from __future__ import annotations
@@ -513,9 +513,8 @@ def test_root(code: Coder, case: Case) -> None:
 def test_every_root_has_two_sentences() -> None:
     roots: dict[str, int] = {}
     for case in ROOT_CASES:
-        value = case if isinstance(case, Case) else case.values[0]
-        assert isinstance(value, Case)
-        roots[value.root] = roots.get(value.root, 0) + 1
+        if isinstance(case, Case):  # expected to pass: the xfail params do not count
+            roots[case.root] = roots.get(case.root, 0) + 1
     assert sorted(roots) == [f"{n:02d}" for n in range(1, 21)]
     assert min(roots.values()) >= 2
 
@@ -627,20 +626,21 @@ def test_passive_voice(code: Coder, text: str, root: str, source: str, target: s
 # --- 3. negation -----------------------------------------------------------------------------
 
 
-def test_negation_flag_and_confidence(code: Coder) -> None:
-    negative = events_of(
-        code, "Iran did not attack Israel on Saturday night, according to a statement from the army."
-    )
-    positive = events_of(
-        code, "Iran attacked Israel on Saturday night, according to a statement from the army."
-    )
-    neg = [
-        e for e in negative if e.root == "18" and country(e.source) == "IRN" and country(e.target) == "ISR"
-    ]
-    pos = [
-        e for e in positive if e.root == "18" and country(e.source) == "IRN" and country(e.target) == "ISR"
-    ]
-    assert neg and pos, (show(negative), show(positive))
+@pytest.mark.parametrize(
+    ("negative", "positive"),
+    [
+        (
+            "Iran did not attack Israel on Saturday night, according to a statement from the army.",
+            "Iran attacked Israel on Saturday night, according to a statement from the army.",
+        ),
+        ("Iran did not attack Israel.", "Iran attacked Israel."),
+    ],
+)
+def test_negation_flag_and_confidence(code: Coder, negative: str, positive: str) -> None:
+    case = Case("", "18", "IRN", "ISR")
+    neg = matching(events_of(code, negative), case)
+    pos = matching(events_of(code, positive), case)
+    assert neg and pos, (show(neg), show(pos))
     assert all(e.negated for e in neg)
     assert not any(e.negated for e in pos)
     assert max(e.confidence for e in neg) < min(e.confidence for e in pos)
@@ -871,15 +871,32 @@ def test_no_event_without_a_pattern(code: Coder, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("same", "control", "expected"),
     [
-        "Pakistan's army praised Pakistani soldiers for their courage during the floods in the south.",
-        "Israeli police arrested two Israeli police officers on Monday on suspicion of taking bribes.",
-        "Iran said on Sunday that it would defend itself against any attack on its territory by foreign forces.",
+        (
+            "Pakistan's army praised Pakistani soldiers for their courage during the floods in the south.",
+            "Pakistan's army praised Afghan soldiers for their courage during the floods in the south.",
+            ("PAKMIL", "051", "AFGMIL"),
+        ),
+        (
+            "Israeli police arrested two Israeli police officers on Monday on suspicion of taking bribes.",
+            "Israeli police arrested two Palestinian police officers on Monday on suspicion of taking bribes.",
+            ("ISRCOP", "173", "PSECOP"),
+        ),
+        (
+            "Iran said on Sunday that it would defend itself against any attack on its territory by foreign forces.",
+            "Iran said on Sunday that it would defend Syria against any attack on its territory by foreign forces.",
+            ("IRN", "052", "SYR"),
+        ),
     ],
 )
-def test_same_actor_is_never_both_sides(code: Coder, text: str) -> None:
-    events = events_of(code, text)
+def test_same_actor_is_never_both_sides(
+    code: Coder, same: str, control: str, expected: tuple[str, str, str]
+) -> None:
+    """The same sentence with another target is coded, so only the actor check can drop the target."""
+    assert expected in [summary(e) for e in events_of(code, control)]
+    events = events_of(code, same)
+    assert not any(e.cameo == expected[1] and e.target is not None for e in events), show(events)
     for event in events:
         if event.source is not None and event.target is not None:
             assert not (event.source.code and event.source.code == event.target.code), show(events)
@@ -1012,11 +1029,41 @@ def test_fighting_crime_is_not_combat(code: Coder) -> None:
     assert not any(e.root == "19" for e in events), show(events)
 
 
-@pytest.mark.xfail(
-    reason="extractor: a short lone line (under twelve words) is taken as a headline or kicker and "
-    "dropped, so code('Russia attacked Ukraine.') fails with E004 as in the conftest docstring example",
-    strict=True,
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Russia attacked Ukraine.", "2022-02-24", ("RUS", "180", "UKR")),
+        ("Pakistan was praised by China.", PUBLISHED, ("CHN", "051", "PAK")),
+        ("Japan will visit India.", PUBLISHED, ("JPN", "036", "IND")),
+        ("China plans to send aid to Nepal.", PUBLISHED, ("CHN", "033", "NPL")),
+        ("North Korea threatened to attack South Korea.", PUBLISHED, ("PRK", "1383", "KOR")),
+        ("Gunmen abducted ten villagers in northern Nigeria.", PUBLISHED, ("UAF", "181", "CVL")),
+        (
+            "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.",
+            PUBLISHED,
+            ("KENGOV", "040", "ETHGOV"),
+        ),
+        (
+            "Officials said Syrian forces shelled rebel positions in Idlib.",
+            PUBLISHED,
+            ("SYRMIL", "194", "REB"),
+        ),
+    ],
 )
-def test_short_one_line_text_is_coded(code: Coder) -> None:
-    events = events_of(code, "Russia attacked Ukraine.", published="2022-02-24")
-    assert ("RUS", "180", "UKR") in [summary(e) for e in events], show(events)
+def test_short_sentences(code: Coder, text: str, published: str, expected: tuple[str, str, str]) -> None:
+    events = events_of(code, text, published=published)
+    assert expected in [summary(e) for e in events], show(events)
+    assert not any(e.negated or e.hypothetical for e in events if summary(e) == expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the weather was fine.",
+        "The conference will be held in Geneva next year.",
+        "Prices rose 3 percent in March.",
+    ],
+)
+def test_short_sentences_without_event(code: Coder, text: str) -> None:
+    events = events_of(code, text)
+    assert events == [], show(events)

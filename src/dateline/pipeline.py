@@ -87,6 +87,8 @@ class Pipeline:
                 articles.append(self.extractor(doc))
             except DatelineError as exc:
                 articles.append(ArticleRecord(id=doc.id, text="", error=str(exc)))
+            except Exception as exc:  # a page that breaks the extractor must not kill the batch
+                articles.append(ArticleRecord(id=doc.id, text="", error=f"extraction failed: {exc!r}"))
         texts = [a.text for a in articles if isinstance(a, Article)]
         parsed = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
         records = []
