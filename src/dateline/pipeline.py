@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .actors import ActorDictionary, ActorResolver
 from .coding.coder import EventCoder
+from .coding.lexicon import Lexicon
 from .coref import Coreference
 from .dates import EventDater
 from .errors import DatelineError
@@ -33,6 +34,10 @@ class PipelineConfig:
 
     model: str | None = None
     batch_size: int = 16
+    #: Directories with a user's dictionaries (``actors/*.tsv``, ``verbs.tsv``), read before ours.
+    data_dirs: tuple[str, ...] = ()
+    #: False: use only the user's dictionaries (e.g. PETRARCH's toy dictionaries), not ours.
+    shipped_data: bool = True
 
 
 class Pipeline:
@@ -52,7 +57,9 @@ class Pipeline:
         """Load every heavy resource (model, dictionaries, gazetteer). Idempotent."""
         if self.nlp is not None:
             return self
-        self.dictionary = ActorDictionary.load()
+        self.dictionary = ActorDictionary.load(self.config.data_dirs, self.config.shipped_data)
+        if self.config.data_dirs or not self.config.shipped_data:
+            self.coder.lexicon = Lexicon.load(self.config.data_dirs, self.config.shipped_data)
         self.nlp = NLP(self.config.model, self.dictionary)
         self.nlp.setup()
         self.coder.setup()

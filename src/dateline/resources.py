@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +21,26 @@ def read_tsv(relpath: str) -> list[dict[str, str]]:
     Lines starting with ``#`` and blank lines are comments; the first other line is the header.
     Missing trailing cells read as empty strings, and every cell is stripped.
     """
-    path = data_path(relpath)
+    return read_tsv_file(data_path(relpath))
+
+
+def read_layered(
+    relpath: str, data_dirs: Sequence[str | Path] = (), shipped: bool = True
+) -> list[dict[str, str]]:
+    """Rows of ``relpath`` from user data directories first, then (unless ``shipped`` is False)
+    from the package. Look-ups keep the first entry they see, so a user's row wins."""
+    rows: list[dict[str, str]] = []
+    for directory in data_dirs:
+        path = Path(directory) / relpath
+        if path.exists():
+            rows.extend(read_tsv_file(path))
+    if shipped:
+        rows.extend(read_tsv(relpath))
+    return rows
+
+
+def read_tsv_file(path: Path) -> list[dict[str, str]]:
+    """Read any TSV file in the format of the shipped ones (see `read_tsv`)."""
     with path.open(encoding="utf-8", newline="") as handle:
         lines = [ln for ln in handle if ln.strip() and not ln.lstrip().startswith("#")]
     reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)

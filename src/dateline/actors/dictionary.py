@@ -6,10 +6,12 @@ Loaded from the reviewed TSV files in ``dateline/data/actors/``. Look-ups are by
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from ..resources import read_tsv, split_list
+from ..resources import read_layered, split_list
 
 INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 
@@ -83,10 +85,17 @@ class ActorDictionary:
     person_aliases: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls) -> ActorDictionary:
-        """Read every actor file shipped with the package."""
+    def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> ActorDictionary:
+        """Read the actor files: those in ``data_dirs`` (a user's, winning) and the shipped ones.
+
+        ``shipped=False`` uses only the user's files (e.g. PETRARCH's toy dictionaries).
+        """
         book = cls()
-        for row in read_tsv("actors/countries.tsv"):
+
+        def rows(name: str) -> list[dict[str, str]]:
+            return read_layered(f"actors/{name}", data_dirs, shipped)
+
+        for row in rows("countries.tsv"):
             country = Country(
                 iso3=row["iso3"],
                 name=row["name"],
@@ -95,7 +104,7 @@ class ActorDictionary:
                 capitals=tuple(split_list(row.get("capital", ""))),
                 metonyms=tuple(split_list(row.get("metonyms", ""))),
             )
-            book.countries[country.iso3] = country
+            book.countries.setdefault(country.iso3, country)
             for kind, words in (
                 ("metonym", country.metonyms),
                 ("capital", country.capitals),
@@ -104,10 +113,10 @@ class ActorDictionary:
             ):
                 for word in words:
                     if _is_acronym(word):
-                        book.acronyms[word] = country
+                        book.acronyms.setdefault(word, country)
                     else:
-                        book.country_words[word.lower()] = (country, kind)
-        for row in read_tsv("actors/organisations.tsv"):
+                        book.country_words.setdefault(word.lower(), (country, kind))
+        for row in rows("organisations.tsv"):
             org = Organisation(
                 code=row["code"],
                 name=row["name"],
@@ -121,7 +130,7 @@ class ActorDictionary:
                     book.acronyms.setdefault(word, org)
                 else:
                     book.organisations.setdefault(word.lower(), org)
-        for row in read_tsv("actors/people.tsv"):
+        for row in rows("people.tsv"):
             office = Office(
                 name=row["name"],
                 country=row["country"],
@@ -133,7 +142,7 @@ class ActorDictionary:
             for word in {row["name"], *split_list(row.get("aliases", ""))}:
                 book.people[word.lower()].append(office)
                 book.person_aliases.setdefault(word, office.name)
-        for row in read_tsv("actors/roles.tsv"):
+        for row in rows("roles.tsv"):
             role = Role(row["phrase"].lower(), row["role"], tuple(split_list(row.get("sectors", ""))))
             for word in (role.phrase, *split_list(row.get("plural", ""))):
                 book.roles.setdefault(word.lower(), role)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import tomllib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import DataFileError
-from ..resources import data_path, read_tsv
+from ..resources import data_path, read_layered
 
 PREPOSITIONS = frozenset(
     {
@@ -107,10 +109,10 @@ class Lexicon:
     threat_codes: dict[str, str]
 
     @classmethod
-    def load(cls) -> Lexicon:
-        """Read ``verbs.tsv`` and ``coding.toml`` from the package."""
+    def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> Lexicon:
+        """Read ``verbs.tsv`` (a user's in ``data_dirs`` plus the shipped one) and ``coding.toml``."""
         by_trigger: dict[str, list[Pattern]] = defaultdict(list)
-        for row in read_tsv("verbs.tsv"):
+        for row in read_layered("verbs.tsv", data_dirs, shipped):
             pattern = parse_pattern(row["code"], row["pattern"])
             by_trigger[pattern.trigger].append(pattern)
         for patterns in by_trigger.values():
