@@ -197,7 +197,7 @@ class Coreference:
             return self._pronoun(token)
         if lower in GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             group = self.group(token)
-            return group[0] if group else None
+            return _at(group[0], token) if group else None
         for mention in self.mentions:
             if mention.token == token.i:
                 return mention.actor

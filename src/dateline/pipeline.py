@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors import ActorDictionary, ActorResolver
-from .coding.coder import EventCoder
+from .coding.coder import EventCoder, deduplicate
 from .coding.lexicon import Lexicon
 from .coref import Coreference
 from .dates import EventDater
@@ -137,6 +137,7 @@ class Pipeline:
                 continue
             event.date, event.date_precision, _ = self.dater.date_for(trigger.root, article.published)
             event.location = self.geocoder.locate(trigger.root, places, dateline_place)
+        events = deduplicate(events)
         return ArticleRecord(
             id=article.id,
             text=article.text,

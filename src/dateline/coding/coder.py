@@ -92,11 +92,15 @@ LIGHT_VERBS = frozenset(
         "express",
     }
 )
-CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "pcomp", "acomp", "npadvmod", "oprd"})
 #: Roots where "X and Y met" means X met Y.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Roots whose verbs news also uses figuratively ("fight crime", "support growth").
+FIGURATIVE_ROOTS = frozenset({"05", "06", "07", "17", "18", "19", "20"})
+#: Roots whose target may be the subject of a that-clause ("urged that Iran stop", "accused Kabul of").
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
+NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -127,6 +131,15 @@ class _Match:
     trigger: Token
     target: Token | None
     passive: bool
+    words: list[Token]
+
+    @property
+    def score(self) -> int:
+        """Specificity of the match: required words, then a target found where the pattern said."""
+        found_target = self.target is not None and self.pattern.target_slot
+        return 2 * len(self.words) + (2 if self.pattern.target_prep and self.target is not None else 0) + (
+            1 if found_target else 0
+        )
 
 
 @register("coding")
@@ -153,19 +166,25 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, article_id, actors))
-        return _deduplicate(events)
+        return events
 
     def code_sentence(self, sent: Span, index: int, article_id: str, actors: ActorContext) -> list[Event]:
         """Events whose trigger lies in ``sent``."""
         assert self.lexicon is not None
+        matches = [m for m in (self._match(token) for token in sent) if m is not None]
+        claimed = {
+            t.i
+            for m in matches
+            if m.trigger.pos_ == "VERB"
+            for t in (*m.words, *(c for c in m.trigger.children if c.dep_ == "dobj"))
+        }
         events = []
-        for token in sent:
-            match = self._match(token)
-            if match is None:
-                continue
+        for match in matches:
+            if match.trigger.pos_ != "VERB" and match.trigger.i in claimed:
+                continue  # "lifted sanctions on Rwanda": the noun is what the verb acts on
             event = self._build(match, index, article_id, actors)
             if event is not None:
-                actors.note_event(event, token)
+                actors.note_event(event, match.trigger)
                 events.append(event)
         return events
 
@@ -176,11 +195,12 @@ class EventCoder:
         patterns = self.lexicon.patterns_for(token.lemma_.lower())
         if not patterns and token.lower_ != token.lemma_.lower():
             patterns = self.lexicon.patterns_for(token.lower_)
-        for pattern in patterns:
+        best: _Match | None = None
+        for pattern in patterns:  # file order breaks ties
             found = _try_pattern(pattern, token)
-            if found is not None:
-                return found
-        return None
+            if found is not None and (best is None or found.score > best.score):
+                best = found
+        return best
 
     def _build(
         self,
@@ -195,6 +215,15 @@ class EventCoder:
         is_verb = trigger.pos_ == "VERB"
         source_head = _source_head(trigger, match.passive, is_verb)
         target_head = match.target
+        if (
+            target_head is not None
+            and match.pattern.code[:2] in FIGURATIVE_ROOTS
+            and target_head.lemma_.lower() in self.lexicon.non_targets
+        ):
+            return None  # "fighting corruption", "attacked the proposal": not an act against an actor
+        if source_head is None and match.pattern.target_prep == "between" and target_head is not None:
+            partner = next((c for c in target_head.children if c.dep_ == "conj"), None)
+            source_head, target_head = (target_head, partner) if partner is not None else (None, target_head)
         if source_head is not None and target_head is not None and source_head.i == target_head.i:
             target_head = None
         source = find_actor(source_head) if source_head is not None else None
@@ -207,6 +236,10 @@ class EventCoder:
             return None  # a subject that is neither actor nor event ("the earthquake hit Turkey")
         target = find_actor(target_head) if target_head is not None else None
         code = match.pattern.code
+        if target is None:
+            target = _object_actor(match, source, find_actor)
+        if target is None and code[:2] in CLAUSE_TARGET_ROOTS:
+            target = _clause_target(trigger, find_actor)
         if target is None and code[:2] in SYMMETRIC_ROOTS and source_head is not None:
             partner = next((c for c in source_head.children if c.dep_ == "conj"), None)
             if partner is not None:
@@ -238,6 +271,7 @@ class EventCoder:
         confidence -= 0.3 if negated else 0.0
         confidence -= 0.2 if hypothetical else 0.0
         confidence -= 0.25 if info.root == "01" else 0.0
+        confidence += _salience(trigger)
         return Event(
             id=stable_id(article_id, trigger.idx, code, source and source.code, target and target.code),
             sentence=index,
@@ -283,19 +317,18 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
     )
     target: Token | None = None
     if pattern.target_prep is not None:
-        holders = [token, *matched, *([obj] if obj is not None else [])]
-        prep = next(
+        holders = [token, *([obj] if obj is not None else []), *matched]
+        target = next(
             (
-                c
+                pobj
                 for h in holders
                 for c in h.children
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.target_prep
+                for pobj in c.children
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in NON_ACTOR_ENTITIES
             ),
             None,
         )
-        if prep is None:
-            return None
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if target is None:
             return None
     elif passive:
@@ -306,7 +339,7 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
         target = obj if obj is not None and obj not in matched else None
         if target is None and pattern.target_slot:
             target = next((c for c in token.children if c.dep_ == "dative"), None)
-    return _Match(pattern, token, target, passive)
+    return _Match(pattern, token, target, passive, matched)
 
 
 def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
@@ -329,6 +362,38 @@ def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinde
                     following.append(child)
         frontier, depth = following, depth + 1
     return None
+
+
+def _object_actor(match: _Match, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
+    """The actor inside an object the pattern named: "expelled the French ambassador" -> FRA."""
+    obj = _direct_object(match.trigger)
+    if obj is None or obj not in match.words:
+        return None
+    found = find_actor(obj)
+    if found is None or not found.code or (source is not None and found.code == source.code):
+        return None
+    return found
+
+
+def _clause_target(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
+    """The subject of a that-clause is who is asked or accused: "demanded that Kabul hand over"."""
+    clause = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return find_actor(subject) if subject is not None else None
+
+
+def _salience(trigger: Token) -> float:
+    """Main-clause acts outrank acts mentioned in passing (relative clauses, noun phrases)."""
+    node, hops = trigger, 0
+    while node.dep_ in ("xcomp", "conj", "ccomp", "aux") and hops < 3:
+        node, hops = node.head, hops + 1
+    if node.dep_ == "ROOT":
+        return 0.1
+    if node.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj", "amod"):
+        return -0.1
+    return 0.0
 
 
 def _direct_object(token: Token) -> Token | None:
@@ -386,18 +451,18 @@ def _noun_source(noun: Token) -> Token | None:
             and child.ent_type_ in ACTOR_ENTITY_LABELS
         ):
             return child
-    node = noun
-    for _ in range(4):
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
-            return None
-        if node.dep_ == "attr":
-            return None  # "X was a threat to peace" describes, it does not report an act
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            if node.lemma_.lower() not in LIGHT_VERBS and node.dep_ not in ("prep", "advcl", "pcomp"):
-                return None
-            return _clause_subject(node)
-    return None
+    verb: Token | None = None
+    if noun.dep_ in ("dobj", "oprd"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.pos_ == "VERB":  # "Following a meeting with ..."
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "is on a visit to", "held a meeting in"
+    if verb is None:
+        return None
+    if verb.lemma_.lower() not in LIGHT_VERBS and verb.dep_ not in ("prep", "advcl", "pcomp"):
+        return None
+    return _clause_subject(verb)
 
 
 def _governors(trigger: Token) -> list[Token]:
@@ -460,13 +525,16 @@ def _same_actor(source: ActorRef, target: ActorRef) -> bool:
     return source.text.lower() == target.text.lower()
 
 
-def _deduplicate(events: list[Event]) -> list[Event]:
+def deduplicate(events: list[Event]) -> list[Event]:
+    """One event per (code, source, target, date, modality): repeated reports of the same act in
+    one article are one event (the most confident report), in text order."""
     best: dict[tuple[object, ...], Event] = {}
     for event in events:
         key = (
             event.cameo,
             event.source.code or event.source.text if event.source else None,
             event.target.code or event.target.text if event.target else None,
+            event.date,
             event.negated,
             event.hypothetical,
         )

@@ -107,6 +107,7 @@ class Lexicon:
     hypothetical_markers: frozenset[str]
     intent_codes: dict[str, str]
     threat_codes: dict[str, str]
+    non_targets: frozenset[str]
 
     @classmethod
     def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> Lexicon:
@@ -130,6 +131,7 @@ class Lexicon:
             hypothetical_markers=frozenset(rules["hypothetical"]["markers"]),
             intent_codes=dict(rules["intent"]["codes"]),
             threat_codes=dict(rules["threat"]["codes"]),
+            non_targets=frozenset(rules["non_targets"]["words"]),
         )
 
     def patterns_for(self, lemma: str) -> list[Pattern]:
