@@ -164,3 +164,46 @@ def info(
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+@app.command()
+def evaluate(
+    task: Annotated[str, typer.Argument(help="events, quotes, places or articles")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (shapes: ../shared/gold/README.md)")],
+    format: Annotated[
+        InfoFormat, typer.Option("--format", "-f", help="table (rich) or json (one object)")
+    ] = InfoFormat.table,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="Also list this many missed records")] = 0,
+    workers: WorkersOption = 1,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N gold records")] = None,
+    model: ModelOption = None,
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="Also write the article records to this JSONL file")
+    ] = None,
+) -> None:
+    """Code a gold file's records and score them against the gold (the headline figure last)."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .evaluation import evaluate as run_evaluation
+    from .evaluation.report import print_report
+
+    try:
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            bar = progress.add_task(f"coding {gold.name}", total=None)
+            result = run_evaluation(
+                task,
+                gold,
+                model=model,
+                workers=workers,
+                limit=limit,
+                on_record=lambda _record: progress.advance(bar),
+            )
+        if predictions is not None:
+            result.write_predictions(predictions)
+    except DatelineError as exc:
+        raise _fail(exc) from None
+    if format is InfoFormat.json:
+        typer.echo(json.dumps(result.to_dict(errors=errors), ensure_ascii=False))
+    else:
+        print_report(result, errors=errors)

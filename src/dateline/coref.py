@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .actors.resolve import ActorResolver
+from .coding.syntax import clause_subject
 from .records import ActorRef, Event
 
 if TYPE_CHECKING:
@@ -250,21 +251,39 @@ class Coreference:
             )
         if frame is not None and lower in SECOND_PERSON:
             return _at(frame.addressee, token)
+        excluded = self._co_argument(token)
         if lower in PERSON_PRONOUNS:
-            return _at(self._antecedent(token, person=True), token)
+            return _at(self._antecedent(token, person=True, excluded=excluded), token)
         if lower in GROUP_PRONOUNS:
             group = self.group(token)
             return _at(group[0], token) if group else None
         if lower in ("it", "its"):
-            return _at(self._antecedent(token, person=False), token)
+            return _at(self._antecedent(token, person=False, excluded=excluded), token)
         return None
 
-    def _antecedent(self, token: Token, person: bool) -> ActorRef | None:
+    def _co_argument(self, token: Token) -> str | None:
+        """The code of the subject of the pronoun's own clause: an object pronoun never refers to
+        it ("Rwanda accused it of ..." - "it" is not Rwanda; "himself" would be)."""
+        if token.dep_ not in ("dobj", "dative", "pobj") or token.lower_.endswith("self"):
+            return None
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = clause_subject(verb)
+        if subject is None or subject.i == token.i or subject.pos_ == "PRON":
+            return None
+        actor = self.actor(subject)
+        return actor.code if actor is not None else None
+
+    def _antecedent(self, token: Token, person: bool, excluded: str | None = None) -> ActorRef | None:
         sentence = self._sentence_of.get(token.i, 0)
         candidates = [
             m
             for m in self.mentions
-            if m.token < token.i and m.person == person and sentence - m.sentence <= 3
+            if m.token < token.i
+            and m.person == person
+            and sentence - m.sentence <= 3
+            and (excluded is None or m.actor.code != excluded)
         ]
         if not person:
             candidates = [m for m in candidates if m.actor.code and sentence - m.sentence <= 1]

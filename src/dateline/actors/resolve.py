@@ -103,6 +103,11 @@ class ActorResolver:
             if child.dep_ in MODIFIER_DEPS and child.i < head.i:
                 ev.merge(self._modifier_evidence(child))
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and not (ev.country or ev.org or ev.name):
+                origin = _pobj(child)  # "observers from the OSCE", "a delegation from China"
+                if origin is not None:
+                    ev.merge(self.evidence(origin, depth + 1))
+        for child in head.children:
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
                 target = child if child.dep_ == "appos" else _pobj(child)
                 if target is not None:
@@ -245,6 +250,10 @@ def _bounds(item: Span | Token) -> tuple[int, int]:
 
 
 def _strip_possessive(text: str) -> str:
+    """The bare name: without a leading article ("The United States") or a possessive ending."""
+    for article in ("the ", "The ", "THE "):
+        if text.startswith(article):
+            text = text[len(article) :]
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
             return text[: -len(suffix)]

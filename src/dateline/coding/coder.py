@@ -11,87 +11,18 @@ no default code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from ..ontology import Ontology, default_ontology
 from ..records import ActorRef, Event, Plover, stable_id
 from ..registry import register
+from . import syntax
 from .lexicon import Lexicon, Pattern, default_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "persuade",
-        "force",
-        "tell",
-        "order",
-        "invite",
-        "press",
-        "encourage",
-        "allow",
-        "help",
-        "compel",
-        "request",
-        "pressure",
-        "push",
-    }
-)
-#: Verbs that lend their subject to a noun trigger: "held talks with", "is on a visit to".
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "conduct",
-        "pay",
-        "make",
-        "launch",
-        "carry",
-        "stage",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "mount",
-        "be",
-        "attend",
-        "give",
-        "provide",
-        "send",
-        "deliver",
-        "offer",
-        "extend",
-        "announce",
-        "follow",
-        "after",
-        "take",
-        "join",
-        "lead",
-        "sign",
-        "reach",
-        "issue",
-        "impose",
-        "conclude",
-        "open",
-        "end",
-        "wrap",
-        "kick",
-        "step",
-        "intensify",
-        "escalate",
-        "order",
-        "undertake",
-        "hit",
-        "receive",
-        "express",
-    }
-)
 #: Roots where "X and Y met" means X met Y.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Roots whose verbs news also uses figuratively ("fight crime", "support growth").
@@ -100,9 +31,11 @@ FIGURATIVE_ROOTS = frozenset({"05", "06", "07", "17", "18", "19", "20"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
+CLAUSE = frozenset({"clause"})
+REPORTING_VERBS = frozenset(
+    {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "insist"}
+)
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-ACTOR_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 ActorFinder = Callable[["Token"], ActorRef | None]
 
@@ -137,8 +70,10 @@ class _Match:
     def score(self) -> int:
         """Specificity of the match: required words, then a target found where the pattern said."""
         found_target = self.target is not None and self.pattern.target_slot
-        return 2 * len(self.words) + (2 if self.pattern.target_prep and self.target is not None else 0) + (
-            1 if found_target else 0
+        return (
+            2 * len(self.words)
+            + (2 if self.pattern.target_prep and self.target is not None else 0)
+            + (1 if found_target else 0)
         )
 
 
@@ -180,9 +115,8 @@ class EventCoder:
         }
         events = []
         for match in matches:
-            if match.trigger.pos_ != "VERB" and match.trigger.i in claimed:
-                continue  # "lifted sanctions on Rwanda": the noun is what the verb acts on
-            event = self._build(match, index, article_id, actors)
+            owned = match.trigger.pos_ != "VERB" and match.trigger.i in claimed
+            event = self._build(match, index, article_id, actors, owned)
             if event is not None:
                 actors.note_event(event, match.trigger)
                 events.append(event)
@@ -208,12 +142,16 @@ class EventCoder:
         index: int,
         article_id: str,
         actors: ActorContext,
+        owned: bool = False,
     ) -> Event | None:
+        """The event of one match, or None. ``owned``: the trigger is a noun that another trigger
+        verb acts on ("lifted sanctions"); it is coded only with actors of its own ("talks between
+        Russia and Ukraine")."""
         assert self.lexicon is not None and self.ontology is not None
         find_actor = actors.actor
         trigger = match.trigger
         is_verb = trigger.pos_ == "VERB"
-        source_head = _source_head(trigger, match.passive, is_verb)
+        source_head = syntax.source_head(trigger, match.passive, is_verb)
         target_head = match.target
         if (
             target_head is not None
@@ -221,6 +159,8 @@ class EventCoder:
             and target_head.lemma_.lower() in self.lexicon.non_targets
         ):
             return None  # "fighting corruption", "attacked the proposal": not an act against an actor
+        if owned and source_head is None and match.pattern.target_prep != "between":
+            return None
         if source_head is None and match.pattern.target_prep == "between" and target_head is not None:
             partner = next((c for c in target_head.children if c.dep_ == "conj"), None)
             source_head, target_head = (target_head, partner) if partner is not None else (None, target_head)
@@ -236,6 +176,8 @@ class EventCoder:
             return None  # a subject that is neither actor nor event ("the earthquake hit Turkey")
         target = find_actor(target_head) if target_head is not None else None
         code = match.pattern.code
+        if source is None and match.passive and (code[:2] == "17" or code == "116"):
+            source = _state_of_place(trigger, find_actor)
         if target is None:
             target = _object_actor(match, source, find_actor)
         if target is None and code[:2] in CLAUSE_TARGET_ROOTS:
@@ -253,7 +195,7 @@ class EventCoder:
             return None
         if source is not None and target is not None and _same_actor(source, target):
             return None
-        governors = _governors(trigger)
+        governors = syntax.governors(trigger)
         negated = _negated(trigger, governors, self.lexicon)
         hypothetical = _hypothetical(trigger, governors, self.lexicon)
         if any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
@@ -271,7 +213,7 @@ class EventCoder:
         confidence -= 0.3 if negated else 0.0
         confidence -= 0.2 if hypothetical else 0.0
         confidence -= 0.25 if info.root == "01" else 0.0
-        confidence += _salience(trigger)
+        confidence += syntax.salience(trigger)
         return Event(
             id=stable_id(article_id, trigger.idx, code, source and source.code, target and target.code),
             sentence=index,
@@ -296,10 +238,16 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
         return None
     if pattern.pos == "n" and token.pos_ not in ("NOUN", "PROPN"):
         return None
-    obj = _direct_object(token)
+    obj = syntax.direct_object(token)
     scope = [*token.children, *(obj.children if obj is not None else ())]
     matched: list[Token] = []
     for alternatives in pattern.words:
+        if alternatives == CLAUSE:
+            clause = next((c for c in token.children if c.dep_ == "ccomp" and c not in matched), None)
+            if clause is None:
+                return None
+            matched.append(clause)
+            continue
         hit = next(
             (
                 t
@@ -345,7 +293,7 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
 def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
     """Who gains from aid or cooperation left without a "to" phrase: "assistance in strengthening
     the potential of your country" benefits the owner named inside the object."""
-    obj = _direct_object(trigger)
+    obj = syntax.direct_object(trigger)
     if obj is None:
         return None
     frontier = [obj, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "for"))]
@@ -364,9 +312,21 @@ def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinde
     return None
 
 
+def _state_of_place(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
+    """The state that arrests, detains or convicts where no agent is named: "was arrested in
+    Lebanon" is an act of the Lebanese authorities (how wire copy reports state coercion)."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            found = find_actor(place) if place is not None else None
+            if found is not None and found.country and found.code == found.country:
+                return replace(found, code=found.country + "GOV", sectors=["GOV"])
+    return None
+
+
 def _object_actor(match: _Match, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
     """The actor inside an object the pattern named: "expelled the French ambassador" -> FRA."""
-    obj = _direct_object(match.trigger)
+    obj = syntax.direct_object(match.trigger)
     if obj is None or obj not in match.words:
         return None
     found = find_actor(obj)
@@ -377,109 +337,13 @@ def _object_actor(match: _Match, source: ActorRef | None, find_actor: ActorFinde
 
 def _clause_target(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
     """The subject of a that-clause is who is asked or accused: "demanded that Kabul hand over"."""
-    clause = next((c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    clause = next(
+        (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None
+    )
     if clause is None:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return find_actor(subject) if subject is not None else None
-
-
-def _salience(trigger: Token) -> float:
-    """Main-clause acts outrank acts mentioned in passing (relative clauses, noun phrases)."""
-    node, hops = trigger, 0
-    while node.dep_ in ("xcomp", "conj", "ccomp", "aux") and hops < 3:
-        node, hops = node.head, hops + 1
-    if node.dep_ == "ROOT":
-        return 0.1
-    if node.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj", "amod"):
-        return -0.1
-    return 0.0
-
-
-def _direct_object(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ == "dobj"), None)
-
-
-def _source_head(trigger: Token, passive: bool, is_verb: bool) -> Token | None:
-    if passive:
-        agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if is_verb:
-        return _clause_subject(trigger)
-    return _noun_source(trigger)
-
-
-def _clause_subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``'s clause, inherited from governors where English leaves it out."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
-        return subject
-    if depth > 4:
-        return None
-    head = verb.head
-    if verb.dep_ == "xcomp":
-        if head.lemma_ in OBJECT_CONTROL:
-            obj = _direct_object(head)
-            if obj is not None:
-                return obj
-        return _clause_subject(head, depth + 1)
-    if verb.dep_ == "conj":
-        return _clause_subject(head, depth + 1)
-    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-        return head
-    if verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ in ("VBG", "VBN"):
-        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
-            head = head.head
-        return _clause_subject(head, depth + 1)
-    return None
-
-
-def _noun_source(noun: Token) -> Token | None:
-    """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    for child in noun.children:
-        if (
-            child.dep_ in ("amod", "compound", "nmod")
-            and child.i < noun.i
-            and child.ent_type_ in ACTOR_ENTITY_LABELS
-        ):
-            return child
-    verb: Token | None = None
-    if noun.dep_ in ("dobj", "oprd"):
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.pos_ == "VERB":  # "Following a meeting with ..."
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head  # "is on a visit to", "held a meeting in"
-    if verb is None:
-        return None
-    if verb.lemma_.lower() not in LIGHT_VERBS and verb.dep_ not in ("prep", "advcl", "pcomp"):
-        return None
-    return _clause_subject(verb)
-
-
-def _governors(trigger: Token) -> list[Token]:
-    """Verbs governing the trigger as open complements, nearest first ("plan to continue giving")."""
-    chain: list[Token] = []
-    node = trigger
-    if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.dep_ in ("xcomp", "pcomp"):
-        node = node.head
-    for _ in range(4):
-        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.tag_ == "VBG"):
-            node = node.head
-            if node.pos_ == "ADP":  # "capable of fighting": the preposition hangs off the adjective
-                node = node.head
-            chain.append(node)
-        else:
-            break
-    return chain
 
 
 def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
@@ -492,6 +356,10 @@ def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> boo
     ):
         return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise")
     clause = governors[-1] if governors else trigger
+    if _reported_future(clause) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children
+    ):
+        return True
     return any(
         c.dep_ == "aux" and c.lower_ in lexicon.intent_auxiliaries
         for c in (*clause.children, *trigger.children)
@@ -507,10 +375,21 @@ def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     return any(g.lemma_.lower() in lexicon.negation_verbs for g in governors)
 
 
+def _reported_future(node: Token) -> bool:
+    """ "said it would send troops": "would" is the future of reported speech, not a condition."""
+    return (
+        node.dep_ == "ccomp"
+        and node.head.lemma_.lower() in REPORTING_VERBS
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children)
+    )
+
+
 def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     for node in (trigger, *governors):
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in lexicon.modals:
+                if child.lower_ in ("would", "'d") and _reported_future(node):
+                    continue
                 return True
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
                 return True

@@ -5,7 +5,9 @@ Pattern grammar, one pattern a line, words separated by spaces:
 * the first word is the trigger lemma; ``:v`` or ``:n`` limits it to verbs or nouns
   (``visit:n to TARGET`` is "a visit to Russia", ``visit TARGET`` the verb);
 * further words are lemmas that must be dependents of the trigger (or of its object), with
-  ``a|b`` for alternatives (``hold talk|negotiation with TARGET``);
+  ``a|b`` for alternatives (``hold talk|negotiation with TARGET``); ``CLAUSE`` requires a
+  clausal complement ("protested that ...": ``protest:v CLAUSE``), whose subject becomes the
+  target for appeals, demands, accusations, rejections and threats;
 * ``TARGET`` marks where the target is: after a preposition it is that preposition's object
   (``fire on TARGET``), right after the trigger or its words it is the direct object;
   without ``TARGET`` the target is the direct object if there is one.

@@ -166,8 +166,10 @@ class EventJudgement:
     @property
     def cameo_exact(self) -> bool:
         """The top event's full CAMEO code equals the gold code."""
-        return self.top is not None and self.gold.cameo is not None and (
-            str(self.top.get("cameo")) == self.gold.cameo
+        return (
+            self.top is not None
+            and self.gold.cameo is not None
+            and (str(self.top.get("cameo")) == self.gold.cameo)
         )
 
     @property

@@ -31,8 +31,10 @@ def find_place(predicted: Sequence[Json], start: int, end: int) -> Json | None:
 def place_right(place: Json, toponym: Json) -> bool:
     """Whether a found place is right for a gold toponym (161 km, or the gold country's code)."""
     lat, lon = place.get("lat"), place.get("lon")
-    near = lat is not None and lon is not None and (
-        distance_km(lat, lon, toponym["lat"], toponym["lon"]) <= RIGHT_WITHIN_KM
+    near = (
+        lat is not None
+        and lon is not None
+        and (distance_km(lat, lon, toponym["lat"], toponym["lon"]) <= RIGHT_WITHIN_KM)
     )
     gold_country = toponym.get("country_iso3")
     same_country = bool(gold_country) and str(place.get("country") or "").upper() == gold_country

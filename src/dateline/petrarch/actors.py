@@ -1,0 +1,229 @@
+"""PETRARCH/Phoenix actor dictionaries -> our countries, organisations and people rows.
+
+An entry is a primary phrase, ``+`` synonyms and codes: ``[CODE]`` on the phrase's line or on an
+indented line is the default; ``[CODE <date]``, ``[CODE >date]`` and ``[CODE date-date]`` hold
+for a period (limits included; the first restriction that holds wins, the default fills the rest).
+
+* An entry with only a default code of three characters is a primary CAMEO actor (a country, a
+  state in the toy dictionaries, or an international code such as UNO): a `countries.tsv` row, so
+  that agents compose with it ("Gondor's government" -> GONGOV). Entries sharing a code merge.
+* An entry with only a longer default code is an `organisations.tsv` row (country = the first
+  three letters, sectors = the following three-letter segments); entries sharing a code merge
+  into one row (the first name, the others aliases).
+* An entry with date restrictions becomes `people.tsv` rows, one per period in which one code
+  holds (country = first three letters, role = the rest; start/end ISO dates, empty = open).
+* Null codes (``---``) hold their period but give no row; ``[A/B]`` (two actors) keeps A.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .reader import NULL_CODES, Tally, brackets, name_variants, parse_code, parse_date, phrase_words
+
+_MIN = date.min.toordinal()
+_MAX = date.max.toordinal()
+_KINDS = {
+    "IGO": "igo",
+    "NGO": "ngo",
+    "NGM": "ngo",
+    "IMG": "armed_group",
+    "REB": "armed_group",
+    "INS": "armed_group",
+    "UAF": "armed_group",
+    "SEP": "armed_group",
+    "MED": "media",
+    "BUS": "company",
+    "MNC": "company",
+    "PTY": "party",
+    "GOV": "government_body",
+    "MIL": "government_body",
+}
+
+
+@dataclass(slots=True)
+class Restriction:
+    """One code and the period it holds (ordinal days, limits included); code None = null."""
+
+    code: str | None
+    first: int = _MIN
+    last: int = _MAX
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    """One dictionary entry as read."""
+
+    phrases: list[list[str]]
+    default: Restriction | None = None
+    restrictions: list[Restriction] = field(default_factory=list)
+
+
+def parse_actors(lines: list[str], tally: Tally) -> list[ActorEntry]:
+    """The entries of an actor file (lines already free of comments)."""
+    entries: list[ActorEntry] = []
+    current: ActorEntry | None = None
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        rest, blocks = brackets(stripped)
+        if stripped.startswith("+"):
+            if current is None:
+                tally.skipped["synonym_without_entry"] += 1
+                continue
+            words = phrase_words(rest[1:])
+            if words:
+                current.phrases.append(words)
+        elif not stripped.startswith("["):
+            words = phrase_words(rest)
+            if not words:
+                tally.skipped["bad_line"] += 1
+                continue
+            current = ActorEntry([words])
+            entries.append(current)
+        elif current is None:
+            tally.skipped["code_without_entry"] += 1
+            continue
+        for block in blocks:
+            assert current is not None
+            _add_block(current, block, tally)
+    return entries
+
+
+def _add_block(entry: ActorEntry, block: str, tally: Tally) -> None:
+    parts = block.split()
+    if not parts:
+        tally.skipped["empty_code"] += 1
+        return
+    codes = parts[0].split("/")
+    if len(codes) > 1:
+        tally.approximated["several_actors_first_kept"] += 1
+    raw = codes[0].strip().upper()
+    code = None if raw in NULL_CODES else parse_code(raw)
+    if code is None and raw not in NULL_CODES:
+        tally.skipped["bad_code"] += 1
+        return
+    when = "".join(parts[1:])
+    if not when:
+        if entry.default is None:
+            entry.default = Restriction(code)
+        return
+    period = _period(when)
+    if period is None:
+        tally.skipped["bad_date_restriction"] += 1
+        return
+    entry.restrictions.append(Restriction(code, *period))
+
+
+def _period(when: str) -> tuple[int, int] | None:
+    if when[0] in "<>":
+        day = parse_date(when[1:])
+        if day is None:
+            return None
+        return (_MIN, day.toordinal()) if when[0] == "<" else (day.toordinal(), _MAX)
+    first, sep, last = when.partition("-")
+    start, end = parse_date(first), parse_date(last)
+    if not sep or start is None or end is None or end < start:
+        return None
+    return start.toordinal(), end.toordinal()
+
+
+def periods(entry: ActorEntry) -> list[Restriction]:
+    """Disjoint periods, each with the code PETRARCH gives then (first restriction wins, the
+    default fills the gaps), in date order; null-coded periods are left out."""
+    taken: list[tuple[int, int]] = []
+    out: list[Restriction] = []
+    for item in entry.restrictions:
+        for first, last in _subtract((item.first, item.last), taken):
+            if item.code is not None:
+                out.append(Restriction(item.code, first, last))
+        taken.append((item.first, item.last))
+    if entry.default is not None and entry.default.code is not None:
+        for first, last in _subtract((_MIN, _MAX), taken):
+            out.append(Restriction(entry.default.code, first, last))
+    return sorted(out, key=lambda r: r.first)
+
+
+def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [span]
+    for t_first, t_last in taken:
+        following: list[tuple[int, int]] = []
+        for first, last in pieces:
+            if t_last < first or t_first > last:
+                following.append((first, last))
+                continue
+            if first < t_first:
+                following.append((first, t_first - 1))
+            if t_last < last:
+                following.append((t_last + 1, last))
+        pieces = following
+    return pieces
+
+
+@dataclass(slots=True)
+class ActorRows:
+    """Rows for our actor files, keyed so that entries sharing a code merge."""
+
+    countries: dict[str, dict[str, str]] = field(default_factory=dict)
+    organisations: dict[str, dict[str, str]] = field(default_factory=dict)
+    people: list[dict[str, str]] = field(default_factory=list)
+
+
+def convert_actors(entries: list[ActorEntry], rows: ActorRows, tally: Tally) -> None:
+    """Add the rows for ``entries`` to ``rows`` (see the module docstring for the mapping)."""
+    for entry in entries:
+        names = [v for words in entry.phrases for v in name_variants(words)]
+        name, aliases = names[0], names[1:]
+        if entry.restrictions:
+            spans = periods(entry)
+            if not spans:
+                tally.skipped["null_code"] += 1
+                continue
+            for span in spans:
+                rows.people.append(
+                    {
+                        "name": name,
+                        "aliases": "|".join(aliases),
+                        "country": span.code[:3] if span.code else "",
+                        "role": span.code[3:] if span.code else "",
+                        "title": "",
+                        "start": _iso(span.first, _MIN),
+                        "end": _iso(span.last, _MAX),
+                    }
+                )
+            tally.imported["people"] += 1
+            tally.imported["people_periods"] += len(spans)
+            continue
+        code = entry.default.code if entry.default is not None else None
+        if code is None:
+            tally.skipped["null_code" if entry.default is not None else "no_code"] += 1
+            continue
+        if len(code) == 3:
+            _merge(rows.countries, code, name, aliases, {"iso3": code})
+            tally.imported["countries"] += 1
+        else:
+            segments = [code[i : i + 3] for i in range(3, len(code), 3)]
+            extra = {
+                "code": code,
+                "country": code[:3],
+                "sectors": "|".join(segments),
+                "kind": next((_KINDS[s] for s in (code[:3], *segments) if s in _KINDS), "actor"),
+            }
+            _merge(rows.organisations, code, name, aliases, extra)
+            tally.imported["organisations"] += 1
+
+
+def _merge(table: dict[str, dict[str, str]], code: str, name: str, aliases: list[str], extra: dict[str, str]) -> None:
+    row = table.get(code)
+    if row is None:
+        table[code] = {**extra, "name": name, "aliases": "|".join(a for a in aliases if a != name)}
+        return
+    known = {row["name"], *row["aliases"].split("|")}
+    added = [a for a in (name, *aliases) if a and a not in known]
+    row["aliases"] = "|".join(a for a in (*row["aliases"].split("|"), *added) if a)
+
+
+def _iso(day: int, open_end: int) -> str:
+    return "" if day == open_end else date.fromordinal(day).isoformat()
