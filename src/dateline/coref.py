@@ -152,10 +152,15 @@ class Coreference:
             )
 
     def _is_person(self, token: Token) -> bool:
-        ent = token.ent_type_
-        if ent == "PERSON":
+        """A named person, or one person described by role ("Iran's Supreme Leader")."""
+        if token.ent_type_ == "PERSON" or any(c.ent_type_ == "PERSON" for c in token.subtree):
             return True
-        return any(c.ent_type_ == "PERSON" for c in token.subtree)
+        return (
+            token.tag_ in ("NN", "NNP")
+            and token.lemma_.lower() not in INSTITUTION_WORDS
+            and self.resolver.dictionary.role(token.lemma_) is not None
+            and self.resolver.dictionary.role(token.lemma_.lower()) is not None
+        )
 
     def _link_named(self, token: Token) -> ActorRef | None:
         """Resolve a noun phrase and complete it from earlier mentions (surname, role)."""

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: Roots where "X and Y met" means X met Y.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Roots whose verbs news also uses figuratively ("fight crime", "support growth").
-FIGURATIVE_ROOTS = frozenset({"05", "06", "07", "17", "18", "19", "20"})
+FIGURATIVE_ROOTS = frozenset({"06", "07", "17", "18", "19", "20"})
 #: Roots whose target may be the subject of a that-clause ("urged that Iran stop", "accused Kabul of").
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
@@ -198,7 +198,10 @@ class EventCoder:
         governors = syntax.governors(trigger)
         negated = _negated(trigger, governors, self.lexicon)
         hypothetical = _hypothetical(trigger, governors, self.lexicon)
-        if any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
+        refusal = _refusal(governors, self.lexicon)
+        if refusal is not None and self.lexicon.refusal_code(code) is not None:
+            code, negated = self.lexicon.refusal_code(code) or code, False  # "refused to meet": 125
+        elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
         elif _has_intent(trigger, governors, self.lexicon):
             shifted = self.lexicon.threat_code(code) if code[:2] >= "14" else self.lexicon.intent_code(code)
@@ -214,6 +217,7 @@ class EventCoder:
         confidence -= 0.2 if hypothetical else 0.0
         confidence -= 0.25 if info.root == "01" else 0.0
         confidence += syntax.salience(trigger)
+        confidence -= 0.002 * (trigger.i - trigger.sent.start)  # news reports the main act first
         return Event(
             id=stable_id(article_id, trigger.idx, code, source and source.code, target and target.code),
             sentence=index,
@@ -373,6 +377,11 @@ def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         if node.dep_ == "acomp" and any(c.dep_ == "neg" for c in node.head.children):
             return True  # "are not capable of fighting"
     return any(g.lemma_.lower() in lexicon.negation_verbs for g in governors)
+
+
+def _refusal(governors: list[Token], lexicon: Lexicon) -> Token | None:
+    """The governing verb that refuses the act ("refused to meet", "failed to reach"), if any."""
+    return next((g for g in governors[:1] if g.lemma_.lower() in lexicon.refusal_verbs), None)
 
 
 def _reported_future(node: Token) -> bool:

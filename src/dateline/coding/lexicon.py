@@ -110,6 +110,8 @@ class Lexicon:
     intent_codes: dict[str, str]
     threat_codes: dict[str, str]
     non_targets: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_codes: dict[str, str]
 
     @classmethod
     def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> Lexicon:
@@ -134,6 +136,8 @@ class Lexicon:
             intent_codes=dict(rules["intent"]["codes"]),
             threat_codes=dict(rules["threat"]["codes"]),
             non_targets=frozenset(rules["non_targets"]["words"]),
+            refusal_verbs=frozenset(rules["refusal"]["verbs"]),
+            refusal_codes=dict(rules["refusal"]["codes"]),
         )
 
     def patterns_for(self, lemma: str) -> list[Pattern]:
@@ -147,6 +151,10 @@ class Lexicon:
     def threat_code(self, code: str) -> str | None:
         """The CAMEO threat code for a done-event code ("190" -> "138"), or None."""
         return _longest_prefix(self.threat_codes, code)
+
+    def refusal_code(self, code: str) -> str | None:
+        """The CAMEO rejection code for refusing a cooperative act ("057" -> "127"), or None."""
+        return _longest_prefix(self.refusal_codes, code)
 
     def __len__(self) -> int:
         return sum(len(p) for p in self.by_trigger.values())
