@@ -209,6 +209,12 @@ class Coreference:
                 return mention.actor
         return self._link_named(token)
 
+    def phrase(self, token: Token) -> ActorRef:
+        """The noun phrase headed by ``token`` as an uncoded actor (its text and offsets only)."""
+        start, end = self.resolver.phrase_bounds(token)
+        span = self.doc[start:end]
+        return ActorRef(text=span.text, start=span.start_char, end=span.end_char)
+
     def note_event(self, event: Event, trigger: Token) -> None:
         """Remember the two sides of a cooperative event; "the two sides" may refer to them later."""
         source, target = event.source, event.target

@@ -49,6 +49,9 @@ class ActorContext(Protocol):
     def group(self, token: Token) -> list[ActorRef]:
         """The actors a plural reference ("they", "the two sides") stands for."""
 
+    def phrase(self, token: Token) -> ActorRef:
+        """The noun phrase headed by ``token`` as an uncoded actor (its text and offsets only)."""
+
     def note_event(self, event: Event, trigger: Token) -> None:
         """Told of every event coded, in text order (later plural references may point to it)."""
 
@@ -191,6 +194,8 @@ class EventCoder:
                 target = group[1] if len(group) == 2 else None
         if target is None and code[:2] in BENEFICIARY_ROOTS:
             target = _beneficiary(trigger, source, find_actor)
+        if target is None and target_head is not None and target_head.pos_ in ("NOUN", "PROPN"):
+            target = actors.phrase(target_head)  # "captured three cities": a target without a code
         if source is None and target is None:
             return None
         if source is not None and target is not None and _same_actor(source, target):
@@ -199,11 +204,12 @@ class EventCoder:
         negated = _negated(trigger, governors, self.lexicon)
         hypothetical = _hypothetical(trigger, governors, self.lexicon)
         refusal = _refusal(governors, self.lexicon)
-        if refusal is not None and self.lexicon.refusal_code(code) is not None:
+        stated_refusal = negated and _has_intent(trigger, governors, self.lexicon)  # "will not lift"
+        if (refusal is not None or stated_refusal) and self.lexicon.refusal_code(code) is not None:
             code, negated = self.lexicon.refusal_code(code) or code, False  # "refused to meet": 125
         elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
-        elif _has_intent(trigger, governors, self.lexicon):
+        elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
             shifted = self.lexicon.threat_code(code) if code[:2] >= "14" else self.lexicon.intent_code(code)
             code = shifted or code
         if code not in self.ontology:
