@@ -23,6 +23,8 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 PHRASE_EXCLUDE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep"})
 NAME_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+#: Role codes of non-governmental bodies that, without a country, are CAMEO's NGO sector.
+NON_GOVERNMENTAL_ROLES = frozenset({"HRI", "NGO"})
 #: Roles that take their meaning from context ("his counterpart" is a minister, like the host).
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
 
@@ -103,6 +105,12 @@ class ActorResolver:
             if child.dep_ in MODIFIER_DEPS and child.i < head.i:
                 ev.merge(self._modifier_evidence(child))
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "in" and ev.role and not (ev.country or ev.org):
+                place = _pobj(child)  # "security forces in Guinea", "protesters in Baghdad"
+                found = self._token_evidence(place) if place is not None else None
+                if found is not None and found.country and not found.org:
+                    ev.country = found.country
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "from" and not (ev.country or ev.org or ev.name):
                 origin = _pobj(child)  # "observers from the OSCE", "a delegation from China"
                 if origin is not None:
@@ -138,8 +146,12 @@ class ActorResolver:
             start, end = ev.anchor
         span = doc[start:end]
         country = ev.org.country if ev.org is not None else ev.country
-        if country is None and ev.code() and len(ev.code() or "") >= 3 and not ev.role:
-            country = (ev.code() or "")[:3]
+        code = ev.code()
+        if country is None and ev.role in NON_GOVERNMENTAL_ROLES and ev.org is None:
+            country = "NGO"  # "a human rights group": CAMEO's NGO sector
+            code = "NGO" if ev.role == "NGO" else "NGO" + ev.role
+        if country is None and code and len(code) >= 3 and not ev.role:
+            country = code[:3]
         sectors = list(ev.sectors)
         if ev.role and ev.role not in sectors and ev.role != country:
             sectors.insert(0, ev.role)
@@ -147,7 +159,7 @@ class ActorResolver:
             text=span.text,
             start=span.start_char,
             end=span.end_char,
-            code=ev.code(),
+            code=code,
             country=country,
             name=ev.name or (ev.org.name if ev.org is not None else None),
             sectors=sectors,

@@ -123,7 +123,44 @@ class EventCoder:
             if event is not None:
                 actors.note_event(event, match.trigger)
                 events.append(event)
+                demand = self._reported_demand(event, match.trigger, index, article_id, actors)
+                if demand is not None:
+                    events.append(demand)
         return events
+
+    def _reported_demand(
+        self, act: Event, trigger: Token, index: int, article_id: str, actors: ActorContext
+    ) -> Event | None:
+        """ "Russia said Sudan must return the helicopter": Russia demands (10) that Sudan act;
+        with "should" it appeals (02). The required act itself stays coded, as hypothetical."""
+        assert self.lexicon is not None and self.ontology is not None
+        clause = trigger if trigger.pos_ == "VERB" else trigger.head
+        modal = next((c.lower_ for c in clause.children if c.dep_ == "aux"), None)
+        wanted = self.lexicon.demand_modals | self.lexicon.appeal_modals
+        if modal not in wanted or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        reporter = syntax.clause_subject(clause.head)
+        source = actors.actor(reporter) if reporter is not None else None
+        if source is None or act.source is None or _same_actor(source, act.source):
+            return None
+        code = self.lexicon.demand_code(act.cameo, appeal=modal in self.lexicon.appeal_modals)
+        info = self.ontology.get(code if code in self.ontology else code[:3])
+        cue = clause.head
+        return Event(
+            id=stable_id(article_id, cue.idx, info.code, source.code, act.source.code),
+            sentence=index,
+            start=cue.idx,
+            end=cue.idx + len(cue.text),
+            trigger=cue.text,
+            source=source,
+            target=act.source,
+            cameo=info.code,
+            root=info.root,
+            quad=info.quad,
+            goldstein=info.goldstein,
+            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
+            confidence=round(min(0.99, act.confidence + 0.2), 3),
+        )
 
     def _match(self, token: Token) -> _Match | None:
         assert self.lexicon is not None

@@ -112,6 +112,9 @@ class Lexicon:
     non_targets: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
+    demand_modals: frozenset[str]
+    appeal_modals: frozenset[str]
+    demand_codes: dict[str, str]
 
     @classmethod
     def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> Lexicon:
@@ -138,6 +141,9 @@ class Lexicon:
             non_targets=frozenset(rules["non_targets"]["words"]),
             refusal_verbs=frozenset(rules["refusal"]["verbs"]),
             refusal_codes=dict(rules["refusal"]["codes"]),
+            demand_modals=frozenset(rules["demand"]["demand_modals"]),
+            appeal_modals=frozenset(rules["demand"]["appeal_modals"]),
+            demand_codes=dict(rules["demand"]["codes"]),
         )
 
     def patterns_for(self, lemma: str) -> list[Pattern]:
@@ -152,6 +158,11 @@ class Lexicon:
         """The CAMEO threat code for a done-event code ("190" -> "138"), or None."""
         return _longest_prefix(self.threat_codes, code)
 
+    def demand_code(self, code: str, appeal: bool = False) -> str:
+        """The CAMEO demand (or, with ``appeal``, the parallel appeal) code for requiring an act."""
+        demand = _longest_prefix(self.demand_codes, code) or "100"
+        return "02" + demand[2:] if appeal else demand
+
     def refusal_code(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing a cooperative act ("057" -> "127"), or None."""
         return _longest_prefix(self.refusal_codes, code)
@@ -161,7 +172,7 @@ class Lexicon:
 
 
 def _longest_prefix(table: dict[str, str], code: str) -> str | None:
-    for length in range(len(code), 1, -1):
+    for length in range(len(code), 0, -1):
         if code[:length] in table:
             return table[code[:length]]
     return None
