@@ -22,7 +22,7 @@ from .ingest import JsonlFailure
 from .nlp import NLP
 from .places import Geocoder
 from .quotes import QuoteFinder, addressee
-from .records import ActorRef, Article, ArticleRecord, Place, RawDocument
+from .records import ActorRef, Article, ArticleRecord, Event, Location, Place, RawDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -136,7 +136,9 @@ class Pipeline:
             if trigger is None:
                 continue
             event.date, event.date_precision, _ = self.dater.date_for(trigger.root, article.published)
-            event.location = self.geocoder.locate(trigger.root, places, dateline_place)
+            event.location = _destination(event, places) or self.geocoder.locate(
+                trigger.root, places, dateline_place
+            )
         events = deduplicate(events)
         return ArticleRecord(
             id=article.id,
@@ -168,6 +170,17 @@ class Pipeline:
             **self.nlp.info(),
             "dictionaries": {**self.dictionary.sizes(), "verb_patterns": len(self.coder.lexicon)},
         }
+
+
+def _destination(event: Event, places: list[Place]) -> Location | None:
+    """A visit happens where the visitor goes: "a visit to Russia" is located in Russia."""
+    if event.cameo != "042" or event.target is None:
+        return None
+    target = event.target
+    for place in places:
+        if place.start >= target.start and place.end <= target.end:
+            return Location(place.text, place.country, place.lat, place.lon, place.geonameid)
+    return None
 
 
 # --- executors -------------------------------------------------------------------------------
