@@ -207,3 +207,32 @@ def evaluate(
         typer.echo(json.dumps(result.to_dict(errors=errors), ensure_ascii=False))
     else:
         print_report(result, errors=errors)
+
+
+dictionaries_app = typer.Typer(
+    help="Import other coders' dictionaries into dateline's TSV formats.", no_args_is_help=True
+)
+app.add_typer(dictionaries_app, name="dictionaries")
+
+
+@dictionaries_app.command("import-petrarch")
+def import_petrarch(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="PETRARCH/Phoenix actors, agents and verbs files (kind read from content)"),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory to write actors/*.tsv and verbs.tsv into")
+    ],
+) -> None:
+    """Convert PETRARCH dictionaries; print a JSON summary of what was imported, approximated, skipped.
+
+    Use the result with `PipelineConfig(data_dirs=(DIR,))` (over ours) or `shipped_data=False` (alone).
+    """
+    from .errors import InputNotFound
+    from .petrarch import import_files
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise _fail(InputNotFound(f"no such file: {', '.join(missing)}"))
+    typer.echo(json.dumps(import_files(files, out), indent=2))

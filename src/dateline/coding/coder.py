@@ -32,6 +32,10 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
 CLAUSE = frozenset({"clause"})
+#: Prepositions that introduce the other side of an act (not where or when it happened).
+TARGET_PREPOSITIONS = frozenset(
+    {"with", "to", "against", "toward", "towards", "for", "from", "on", "upon", "over", "into", "about"}
+)
 REPORTING_VERBS = frozenset(
     {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "insist"}
 )
@@ -123,6 +127,7 @@ class EventCoder:
             if event is not None:
                 actors.note_event(event, match.trigger)
                 events.append(event)
+                events.extend(_conjunct_events(event, match, article_id, actors))
                 demand = self._reported_demand(event, match.trigger, index, article_id, actors)
                 if demand is not None:
                     events.append(demand)
@@ -231,6 +236,8 @@ class EventCoder:
                 target = group[1] if len(group) == 2 else None
         if target is None and code[:2] in BENEFICIARY_ROOTS:
             target = _beneficiary(trigger, source, find_actor)
+        if target is None or not target.code:
+            target = _first_actor_after(trigger, source, find_actor) or target
         if target is None and target_head is not None and target_head.pos_ in ("NOUN", "PROPN"):
             target = actors.phrase(target_head)  # "captured three cities": a target without a code
         if source is None and target is None:
@@ -356,6 +363,65 @@ def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinde
                             return found
                     following.append(child)
         frontier, depth = following, depth + 1
+    return None
+
+
+def _conjunct_events(event: Event, match: _Match, article_id: str, actors: ActorContext) -> list[Event]:
+    """One event per conjoined actor: "Russia and China vetoed the resolution" is two vetoes,
+    "attacked Kabul and Kandahar" two attacks (as PETRARCH and ICEWS code them)."""
+    trigger = match.trigger
+    heads = {
+        "source": syntax.source_head(trigger, match.passive, trigger.pos_ == "VERB"),
+        "target": match.target,
+    }
+    extra: list[Event] = []
+    for side, head in heads.items():
+        if head is None:
+            continue
+        for conj in head.conjuncts:
+            if conj.i < head.i:
+                continue
+            actor = actors.actor(conj)
+            other = event.target if side == "source" else event.source
+            if actor is None or not actor.code or (other is not None and actor.start == other.start):
+                continue
+            if other is not None and _same_actor(actor, other):
+                continue
+            source = actor if side == "source" else event.source
+            target = actor if side == "target" else event.target
+            extra.append(
+                replace(
+                    event,
+                    id=stable_id(
+                        article_id, event.start, event.cameo, source and source.code, target and target.code
+                    ),
+                    source=source,
+                    target=target,
+                    confidence=round(max(0.05, event.confidence - 0.01), 3),
+                )
+            )
+    return extra
+
+
+def _first_actor_after(trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
+    """The first coded actor in a prepositional phrase of the trigger or of its object, in text
+    order ("restored ties with Gondor", "sanctions on Iran"): where English puts the other side
+    when the pattern does not say. Locative and temporal phrases are skipped."""
+    obj = syntax.direct_object(trigger)
+    holders = [trigger, *([obj] if obj is not None else [])]
+    preps = sorted(
+        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS),
+        key=lambda t: t.i,
+    )
+    for prep in preps:
+        if prep.i < trigger.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.ent_type_ in NON_ACTOR_ENTITIES:
+                continue
+            found = find_actor(pobj)
+            if found is not None and found.code and (source is None or found.code != source.code):
+                return found
     return None
 
 

@@ -215,7 +215,9 @@ def convert_actors(entries: list[ActorEntry], rows: ActorRows, tally: Tally) -> 
             tally.imported["organisations"] += 1
 
 
-def _merge(table: dict[str, dict[str, str]], code: str, name: str, aliases: list[str], extra: dict[str, str]) -> None:
+def _merge(
+    table: dict[str, dict[str, str]], code: str, name: str, aliases: list[str], extra: dict[str, str]
+) -> None:
     row = table.get(code)
     if row is None:
         table[code] = {**extra, "name": name, "aliases": "|".join(a for a in aliases if a != name)}

@@ -47,7 +47,8 @@ def read_lines(path: Path) -> list[str]:
 
 
 def strip_comments(lines: list[str]) -> list[str]:
-    """Lines with ``<!-- -->``, ``#`` and ``;`` comments removed (blank lines stay, as blanks)."""
+    """Lines with ``<!-- -->``, ``#`` and ``;`` comments removed; blank lines stay (they end a
+    synset), lines that held only a comment go."""
     out: list[str] = []
     in_block = False
     for raw in lines:
@@ -67,7 +68,9 @@ def strip_comments(lines: list[str]) -> list[str]:
                 break
             kept += line[:start]
             line, in_block = line[start + 2 :], True
-        out.append(_cut_line_comment(kept).rstrip())
+        line = _cut_line_comment(kept).rstrip()
+        if line or not raw.strip():
+            out.append(line)  # a line that held only a comment is dropped, a blank line stays
     return out
 
 
@@ -128,10 +131,10 @@ def display_name(words: list[str]) -> str:
     for index, word in enumerate(words):
         lower = word.lower()
         letters = [c for c in word if c.isalpha()]
-        if any(c.isdigit() or c == "." for c in word) or len(letters) <= 2 or word.startswith("("):
-            out.append(word.upper())
-        elif index > 0 and lower in _LOWER_WORDS:
+        if index > 0 and lower in _LOWER_WORDS:
             out.append(lower)
+        elif any(c.isdigit() or c == "." for c in word) or len(letters) <= 2 or word.startswith("("):
+            out.append(word.upper())
         else:
             out.append("-".join(_capitalise(part) for part in word.split("-")))
     return " ".join(out)
@@ -146,8 +149,9 @@ def _capitalise(part: str) -> str:
 
 def name_variants(words: list[str]) -> list[str]:
     """The spellings of one phrase worth listing: the display form, the form without a leading
-    "the", hyphenated words with only their first part capitalised ("Barad-dur") and, for one short
-    word, the all-capitals acronym ("IMF"). The entity ruler matches exact text, so each counts."""
+    "the" and, for hyphenated words, the form with only the first part capitalised ("Barad-dur").
+    The entity ruler matches exact text, which matters for names of several words; one-word names
+    are looked up by their lower-cased text whatever their case."""
     if not words:
         return []
     variants = [display_name(words)]
@@ -155,9 +159,10 @@ def name_variants(words: list[str]) -> list[str]:
         variants.append(display_name(words[1:]))
     for variant in list(variants):
         if "-" in variant:
-            variants.append(
-                " ".join(w.split("-")[0] + "".join("-" + p.lower() for p in w.split("-")[1:]) for w in variant.split())
-            )
-    if len(words) == 1 and sum(c.isalpha() for c in words[0]) <= 5 and words[0].isalpha():
-        variants.append(words[0].upper())
+            variants.append(" ".join(_first_part_capital(w) for w in variant.split()))
     return list(dict.fromkeys(variants))
+
+
+def _first_part_capital(word: str) -> str:
+    head, *rest = word.split("-")
+    return "-".join([head, *(part.lower() for part in rest)])

@@ -1,0 +1,186 @@
+"""The PETRARCH mechanics suite: PETRARCH's own unit-test sentences, coded by our pipeline.
+
+PETR.UnitTest.records.xml holds about 280 ``<Sentence>`` records written to exercise PETRARCH's
+coding mechanics (compound actors, agents, date-restricted actors, synsets, patterns, passives)
+with toy Middle-earth actors. `run_mechanics` imports PETR.Validate.{actors,agents,verbs}.txt
+into a temporary directory, codes each record's ``<Text>`` (never its ``<Parse>``) with
+``PipelineConfig(data_dirs=(tmp,), shipped_data=False)`` and the record's ``date`` as published
+date, and counts the expected ``<EventCoding sourcecode targetcode eventcode>`` our events
+reproduce: same source code, target code and event code (and, separately, same root).
+
+Actor codes are compared after normalisation: ``---GOV`` (an agent with no country) is ``GOV``;
+``---`` (no actor) and ``"SOME TEXT"`` (an actor PETRARCH reports by its words because no
+dictionary knows it) match an event side with no code. An ``<EventCoding/>`` without attributes
+means "no event": it is reproduced when we code no event for that sentence.
+
+Where we stand (2026-11-29): 37 of 385 (25 of 359 event codings, 12 of 26 no-event codings).
+What keeps us from PETRARCH's mechanics is mostly the coder, not the import: PETRARCH takes the
+target from the first actor after the verb in its phrase ("restore ties *with Gondor*",
+"welcomed a resumption of ties *with Osgiliath*") where our coder takes the direct object or the
+preposition a pattern names; it codes one event per conjoined actor ("Gondor and Osgiliath");
+``[A:B]`` codes add the reverse event; 73 expected codings use codes outside CAMEO (WEIS
+codes such as 223, toy codes such as 903), which our lexicon cannot carry.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..records import ArticleRecord, RawDocument
+from .importer import import_files
+
+DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.verbs.txt")
+
+Triple = tuple[str | None, str | None, str]
+
+
+@dataclass(slots=True)
+class UnitRecord:
+    """One ``<Sentence>``: its id, category, date (ISO), text and expected codings."""
+
+    id: str
+    category: str
+    validate: bool
+    published: str | None
+    text: str
+    expected: list[Triple]
+    no_event: int
+
+
+def parse_records(path: str | Path) -> list[UnitRecord]:
+    """The ``<Sentence>`` records of a PETRARCH unit-test file."""
+    root = ET.parse(path).getroot()
+    records: list[UnitRecord] = []
+    for sentence in root.iter("Sentence"):
+        text_node = sentence.find("Text")
+        text = " ".join((text_node.text or "").split()) if text_node is not None else ""
+        expected: list[Triple] = []
+        no_event = 0
+        for coding in sentence.findall("EventCoding"):
+            event = coding.get("eventcode")
+            if event is None:
+                no_event += 1
+            else:
+                expected.append((coding.get("sourcecode"), coding.get("targetcode"), event))
+        day = sentence.get("date", "")
+        published = f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 and day.isdigit() else None
+        records.append(
+            UnitRecord(
+                id=sentence.get("id", ""),
+                category=sentence.get("category", ""),
+                validate=sentence.get("sentence", "true") != "false",
+                published=published,
+                text=text,
+                expected=expected,
+                no_event=no_event,
+            )
+        )
+    return records
+
+
+def normalise_actor(code: str | None) -> str | None:
+    """A PETRARCH actor code as our events would carry it (see the module docstring)."""
+    if not code or code.startswith('"'):
+        return None
+    code = code.strip().upper()
+    if code.startswith("---"):
+        return code[3:] or None
+    return code
+
+
+def ours(record: ArticleRecord) -> list[Triple]:
+    """(source code, target code, CAMEO code) of each event of a coded record."""
+    return [
+        (
+            event.source.code if event.source is not None else None,
+            event.target.code if event.target is not None else None,
+            event.cameo,
+        )
+        for event in record.events
+    ]
+
+
+def score(records: list[UnitRecord], coded: list[ArticleRecord]) -> dict[str, Any]:
+    """Counts of expected codings reproduced (exact and root-level), per category and overall."""
+    totals: Counter[str] = Counter()
+    by_category: dict[str, Counter[str]] = {}
+    details: list[dict[str, Any]] = []
+    for unit, record in zip(records, coded, strict=True):
+        got = ours(record)
+        exact = set(got)
+        roots = {(s, t, c[:2]) for s, t, c in got}
+        cat = by_category.setdefault(unit.category, Counter())
+        if record.error:
+            totals["errors"] += 1
+        hits = []
+        for source, target, event in unit.expected:
+            key = (normalise_actor(source), normalise_actor(target))
+            hit = (*key, event) in exact
+            root_hit = (*key, event[:2]) in roots
+            hits.append(hit)
+            for counter in (totals, cat):
+                counter["event_codings"] += 1
+                counter["matched"] += hit
+                counter["matched_root"] += root_hit
+        expected_keys = {(normalise_actor(s), normalise_actor(t), e) for s, t, e in unit.expected}
+        extra = [g for g in got if g not in expected_keys]
+        if unit.no_event:
+            for counter in (totals, cat):
+                counter["no_event_codings"] += unit.no_event
+                counter["no_event_correct"] += unit.no_event if not got else 0
+        totals["extra_events"] += len(extra)
+        details.append(
+            {
+                "id": unit.id,
+                "category": unit.category,
+                "text": unit.text,
+                "expected": [list(e) for e in unit.expected] + [["", "", "no event"]] * unit.no_event,
+                "got": [list(g) for g in got],
+                "matched": hits,
+                "error": record.error,
+            }
+        )
+    codings = totals["event_codings"] + totals["no_event_codings"]
+    reproduced = totals["matched"] + totals["no_event_correct"]
+    return {
+        "sentences": len(records),
+        "codings": codings,
+        "event_codings": totals["event_codings"],
+        "no_event_codings": totals["no_event_codings"],
+        "matched": totals["matched"],
+        "matched_root": totals["matched_root"],
+        "no_event_correct": totals["no_event_correct"],
+        "reproduced": reproduced,
+        "rate": round(reproduced / codings, 4) if codings else 0.0,
+        "root_rate": round((totals["matched_root"] + totals["no_event_correct"]) / codings, 4)
+        if codings
+        else 0.0,
+        "extra_events": totals["extra_events"],
+        "errors": totals["errors"],
+        "by_category": {k: dict(v) for k, v in sorted(by_category.items())},
+        "records": details,
+    }
+
+
+def run_mechanics(records_xml: str | Path, dict_dir: str | Path, model: str | None = None) -> dict[str, Any]:
+    """Import the validation dictionaries from ``dict_dir``, code every record of ``records_xml``
+    with them alone and score the result (see `score`; ``import`` holds the importer's summary)."""
+    from ..pipeline import Pipeline, PipelineConfig
+
+    records = parse_records(records_xml)
+    with tempfile.TemporaryDirectory(prefix="dateline-petrarch-") as tmp:
+        summary = import_files([Path(dict_dir) / name for name in DICTIONARIES], tmp)
+        pipeline = Pipeline(PipelineConfig(model=model, data_dirs=(tmp,), shipped_data=False)).setup()
+        docs = [
+            RawDocument(id=f"{i}:{r.id}", text=r.text, title=r.id, published=r.published)
+            for i, r in enumerate(records)
+        ]
+        coded = list(pipeline.process_many(docs))
+    result = score(records, coded)
+    result["import"] = summary["files"]
+    return result
