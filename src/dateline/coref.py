@@ -309,7 +309,12 @@ def _at(actor: ActorRef | None, token: Token) -> ActorRef | None:
     if actor is None:
         return None
     return replace(
-        actor, text=token.text, start=token.idx, end=token.idx + len(token.text), sectors=list(actor.sectors)
+        actor,
+        text=token.text,
+        start=token.idx,
+        end=token.idx + len(token.text),
+        name=actor.name or actor.text,  # who "it"/"he" is, for readers and scorers alike
+        sectors=list(actor.sectors),
     )
 
 
