@@ -122,7 +122,7 @@ def _clause_dates(trigger: Token) -> list[Span]:
     anchors = [trigger]
     node = trigger
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         anchors.append(node)
