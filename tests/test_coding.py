@@ -472,10 +472,6 @@ ROOT_CASES = [
             "20",
             "IMG",
         ),
-        marks=xfail(
-            "'commit' is an intent verb, so 'committed genocide' is shifted to threat code 138 and, commit "
-            "not being a light verb, the fighters are not found as the source"
-        ),
         id="20-committed-genocide",
     ),
 ]

@@ -34,6 +34,9 @@ OBJECT_CONTROL = frozenset(
 #: Verbs that lend their subject to a noun trigger: "held talks with", "is on a visit to".
 LIGHT_VERBS = frozenset(
     {
+        "commit",
+        "perpetrate",
+        "stage",
         "hold",
         "have",
         "conduct",
@@ -41,7 +44,6 @@ LIGHT_VERBS = frozenset(
         "make",
         "launch",
         "carry",
-        "stage",
         "begin",
         "start",
         "continue",
@@ -137,8 +139,10 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
 
 def noun_source(noun: Token) -> Token | None:
     """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
-    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and not any(
-        c.dep_ == "poss" for c in noun.children
+    while (
+        noun.dep_ == "conj"
+        and noun.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "poss" for c in noun.children)
     ):
         noun = noun.head  # "its total rejection and strong condemnation of": one actor for both
     for child in noun.children:
