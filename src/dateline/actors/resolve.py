@@ -186,6 +186,12 @@ class ActorResolver:
                 if kind == "adjective" and token.tag_ in ("NNPS", "NNS"):
                     ev.role = "CVL"  # "Afghans", "Pakistanis": the people of a country
                 return ev
+        if (ent is None or ent.label_ not in NAME_LABELS) and token.pos_ == "PROPN":
+            name = _strip_possessive(ent.text if ent is not None else token.text)
+            if self.dictionary.person(name, self.day) is not None:  # NER missed "Lavrov"
+                ev.name, ev.proper = name, True
+                ev.anchor = _bounds(ent) if ent is not None else (token.i, token.i + 1)
+                return ev
         if ent is not None and ent.label_ in NAME_LABELS:
             ev.name, ev.anchor, ev.proper = _strip_possessive(ent.text), _bounds(ent), True
             return ev
