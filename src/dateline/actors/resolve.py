@@ -101,9 +101,13 @@ class ActorResolver:
         ev = self._token_evidence(head)
         if depth > 3:
             return ev
+        named_head = ev.country is not None or ev.org is not None
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and child.i < head.i:
-                ev.merge(self._modifier_evidence(child))
+                modifier = self._modifier_evidence(child)
+                if named_head:
+                    modifier.org = None  # "NATO-member Norway" is Norway
+                ev.merge(modifier)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in" and ev.role and not (ev.country or ev.org):
                 place = _pobj(child)  # "security forces in Guinea", "protesters in Baghdad"

@@ -246,7 +246,9 @@ class EventCoder:
             return None
         governors = syntax.governors(trigger)
         negated = _negated(trigger, governors, self.lexicon)
-        hypothetical = _hypothetical(trigger, governors, self.lexicon)
+        hypothetical = _hypothetical(trigger, governors, self.lexicon) or _requested(
+            trigger, governors, self.lexicon
+        )
         refusal = _refusal(governors, self.lexicon)
         stated_refusal = negated and _has_intent(trigger, governors, self.lexicon)  # "will not lift"
         if (refusal is not None or stated_refusal) and self.lexicon.refusal_code(code) is not None:
@@ -254,7 +256,10 @@ class EventCoder:
         elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
         elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
-            shifted = self.lexicon.threat_code(code) if code[:2] >= "14" else self.lexicon.intent_code(code)
+            if code[:2] >= "14" or _conditional(trigger, governors):  # "will withdraw unless ...": a threat
+                shifted = self.lexicon.threat_code(code) or "130"
+            else:
+                shifted = self.lexicon.intent_code(code)
             code = shifted or code
         if code not in self.ontology:
             code = match.pattern.code
@@ -486,6 +491,25 @@ def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         if node.dep_ == "acomp" and any(c.dep_ == "neg" for c in node.head.children):
             return True  # "are not capable of fighting"
     return any(g.lemma_.lower() in lexicon.negation_verbs for g in governors)
+
+
+def _conditional(trigger: Token, governors: list[Token]) -> bool:
+    """An act announced on a condition ("unless Chad arranges a ceasefire"): a threat."""
+    clause = governors[-1] if governors else trigger
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for node in (trigger, clause)
+        for c in node.children
+    )
+
+
+def _requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """An act someone demands or urges ("urged the EU to support", "demanded that X be taken")
+    has not happened: the demand is the event."""
+    clause = governors[-1] if governors else trigger
+    if clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return any(p.code[:2] in ("02", "10") for p in lexicon.patterns_for(clause.head.lemma_.lower()))
 
 
 def _refusal(governors: list[Token], lexicon: Lexicon) -> Token | None:
