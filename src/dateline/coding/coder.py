@@ -447,10 +447,12 @@ def _object_actor(match: _Match, source: ActorRef | None, find_actor: ActorFinde
     obj = syntax.direct_object(match.trigger)
     if obj is None or obj not in match.words:
         return None
-    found = find_actor(obj)
-    if found is None or not found.code or (source is not None and found.code == source.code):
-        return None
-    return found
+    authors = [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children]
+    for candidate in (obj, *(p for p in authors if p.dep_ == "pobj")):  # "rejected calls by Minsk"
+        found = find_actor(candidate)
+        if found is not None and found.code and (source is None or found.code != source.code):
+            return found
+    return None
 
 
 def _clause_target(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
