@@ -32,6 +32,8 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
 CLAUSE = frozenset({"clause"})
+#: Roots of verbal acts that a noun can carry ("support", "condemnation", "demand", "rejection").
+VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 #: Prepositions that introduce the other side of an act (not where or when it happened).
 TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "toward", "towards", "for", "from", "on", "upon", "over", "into", "about"}
@@ -120,9 +122,16 @@ class EventCoder:
             if m.trigger.pos_ == "VERB"
             for t in (*m.words, *(c for c in m.trigger.children if c.dep_ == "dobj"))
         }
+        voiced = {
+            m.trigger.i for m in matches if m.trigger.pos_ != "VERB" and m.pattern.code[:2] in VERBAL_ROOTS
+        }
         events = []
         for match in matches:
-            owned = match.trigger.pos_ != "VERB" and match.trigger.i in claimed
+            if _expresses(match, voiced):
+                continue  # "pledged its support for", "voiced criticism of": the noun is the act
+            owned = (
+                match.trigger.pos_ != "VERB" and match.trigger.i in claimed and match.trigger.i not in voiced
+            )
             event = self._build(match, index, article_id, actors, owned)
             if event is not None:
                 actors.note_event(event, match.trigger)
@@ -171,6 +180,8 @@ class EventCoder:
         assert self.lexicon is not None
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.dep_ in ("compound", "amod"):
             return None
+        if token.ent_type_ and token.ent_type_ != "EVENT":
+            return None  # "on March 13", "Strike Force Ltd": names and dates are no acts
         patterns = self.lexicon.patterns_for(token.lemma_.lower())
         if not patterns and token.lower_ != token.lemma_.lower():
             patterns = self.lexicon.patterns_for(token.lower_)
@@ -196,7 +207,7 @@ class EventCoder:
         find_actor = actors.actor
         trigger = match.trigger
         is_verb = trigger.pos_ == "VERB"
-        source_head = syntax.source_head(trigger, match.passive, is_verb)
+        source_head = syntax.source_head(trigger, match.passive, is_verb, climb=not owned)
         target_head = match.target
         if (
             target_head is not None
@@ -325,6 +336,8 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
     target: Token | None = None
     if pattern.target_prep is not None:
         holders = [token, *([obj] if obj is not None else []), *matched]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in syntax.EXPRESSIVE_VERBS | syntax.LIGHT_VERBS:
+            holders.append(token.head)  # "expressed condolences to Nepal", "held talks with Iran"
         target = next(
             (
                 pobj
@@ -493,6 +506,14 @@ def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         if node.dep_ == "acomp" and any(c.dep_ == "neg" for c in node.head.children):
             return True  # "are not capable of fighting"
     return any(g.lemma_.lower() in lexicon.negation_verbs for g in governors)
+
+
+def _expresses(match: _Match, voiced: set[int]) -> bool:
+    """A verb of expression whose object is a verbal act: the object carries the event."""
+    if match.trigger.pos_ != "VERB" or match.trigger.lemma_.lower() not in syntax.EXPRESSIVE_VERBS:
+        return False
+    obj = syntax.direct_object(match.trigger)
+    return obj is not None and obj.i in voiced
 
 
 def _conditional(trigger: Token, governors: list[Token]) -> bool:

@@ -31,6 +31,36 @@ OBJECT_CONTROL = frozenset(
     }
 )
 
+#: Verbs of expression: with a verbal act as object ("pledged support", "voiced criticism",
+#: "issued a demand") the object is the act and the verb lends it its subject.
+EXPRESSIVE_VERBS = frozenset(
+    {
+        "express",
+        "voice",
+        "reaffirm",
+        "reiterate",
+        "renew",
+        "convey",
+        "extend",
+        "pledge",
+        "offer",
+        "announce",
+        "declare",
+        "state",
+        "lend",
+        "register",
+        "lodge",
+        "issue",
+        "repeat",
+        "signal",
+        "affirm",
+        "underline",
+        "stress",
+        "emphasize",
+        "emphasise",
+    }
+)
+
 #: Verbs that lend their subject to a noun trigger: "held talks with", "is on a visit to".
 LIGHT_VERBS = frozenset(
     {
@@ -95,13 +125,14 @@ def direct_object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "dobj"), None)
 
 
-def source_head(trigger: Token, passive: bool, is_verb: bool) -> Token | None:
+def source_head(trigger: Token, passive: bool, is_verb: bool, climb: bool = True) -> Token | None:
+    """The head of the source phrase; ``climb=False`` keeps a noun to its own modifiers."""
     if passive:
         agent = next((c for c in trigger.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if is_verb:
         return clause_subject(trigger)
-    return noun_source(trigger)
+    return noun_source(trigger, climb)
 
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -137,7 +168,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def noun_source(noun: Token) -> Token | None:
+def noun_source(noun: Token, climb: bool = True) -> Token | None:
     """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
     while (
         noun.dep_ == "conj"
@@ -158,6 +189,8 @@ def noun_source(noun: Token) -> Token | None:
             and child.ent_type_ in ACTOR_ENTITY_LABELS
         ):
             return child
+    if not climb:
+        return None
     verb: Token | None = None
     if noun.dep_ in ("dobj", "oprd") or (noun.dep_ == "pobj" and noun.head.pos_ == "VERB"):
         verb = noun.head
@@ -166,11 +199,8 @@ def noun_source(noun: Token) -> Token | None:
     if verb is None:
         return None
     participant = noun.dep_ == "pobj" and noun.head.lower_ in PARTICIPANT_PREPOSITIONS
-    if (
-        verb.lemma_.lower() not in LIGHT_VERBS
-        and verb.dep_ not in ("prep", "advcl", "pcomp")
-        and not participant
-    ):
+    lends = verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in EXPRESSIVE_VERBS
+    if not lends and verb.dep_ not in ("prep", "advcl", "pcomp") and not participant:
         return None
     return clause_subject(verb)
 
