@@ -80,6 +80,32 @@ INSTITUTION_WORDS = frozenset(
         "side",
     }
 )
+#: Verbs that report speech or announcements ("X said it would ...").
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "announce",
+        "tell",
+        "declare",
+        "state",
+        "add",
+        "confirm",
+        "insist",
+        "warn",
+        "claim",
+        "report",
+        "deny",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "stress",
+        "note",
+        "argue",
+        "explain",
+        "indicate",
+    }
+)
 MENTION_DEPS = frozenset(
     {
         "nsubj",
@@ -262,6 +288,9 @@ class Coreference:
             )
         if frame is not None and lower in SECOND_PERSON:
             return _at(frame.addressee, token)
+        reporter = self._reporter(token)
+        if reporter is not None:
+            return _at(reporter, token)
         excluded = self._co_argument(token)
         if lower in PERSON_PRONOUNS:
             return _at(self._antecedent(token, person=True, excluded=excluded), token)
@@ -271,6 +300,30 @@ class Coreference:
         if lower in ("it", "its"):
             return _at(self._antecedent(token, person=False, excluded=excluded), token)
         return None
+
+    def _reporter(self, token: Token) -> ActorRef | None:
+        """ "Uganda said it had paid", "the rebels said they will release": the subject pronoun of
+        reported speech is the reporter, when person and number agree."""
+        clause = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        if verb.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        actor = self.actor(subject)
+        if actor is None:
+            return None
+        lower, person = token.lower_, self._is_person(subject)
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        agrees = (
+            (lower in ("he", "she") and person)
+            or (lower == "they" and (plural or not person))
+            or (lower == "it" and not person and not plural)
+        )
+        return actor if agrees else None
 
     def _co_argument(self, token: Token) -> str | None:
         """The code of the subject of the pronoun's own clause: an object pronoun never refers to
