@@ -527,9 +527,12 @@ def _conditional(trigger: Token, governors: list[Token]) -> bool:
 
 
 def _requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    """An act someone demands or urges ("urged the EU to support", "demanded that X be taken")
-    has not happened: the demand is the event."""
+    """An act someone demands, urges or alleges ("urged the EU to support", "demanded that X be
+    taken", "accused Niger of supplying arms") is not established: the demand or accusation is."""
     clause = governors[-1] if governors else trigger
+    if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for"):  # "accused Niger of supplying"
+        accuser = clause.head.head
+        return any(p.code[:2] == "11" for p in lexicon.patterns_for(accuser.lemma_.lower()))
     if clause.dep_ not in ("ccomp", "xcomp"):
         return False
     return any(p.code[:2] in ("02", "10") for p in lexicon.patterns_for(clause.head.lemma_.lower()))

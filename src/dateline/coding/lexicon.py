@@ -29,6 +29,11 @@ from ..resources import data_path, read_layered
 
 PREPOSITIONS = frozenset(
     {
+        "around",
+        "along",
+        "behind",
+        "alongside",
+        "inside",
         "with",
         "to",
         "on",

@@ -64,6 +64,7 @@ EXPRESSIVE_VERBS = frozenset(
 #: Verbs that lend their subject to a noun trigger: "held talks with", "is on a visit to".
 LIGHT_VERBS = frozenset(
     {
+        "stag",  # the md model lemmatises "staged" as "stag"
         "commit",
         "perpetrate",
         "stage",
