@@ -368,13 +368,20 @@ def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinde
     obj = syntax.direct_object(trigger)
     if obj is None:
         return None
-    frontier = [obj, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "for"))]
+    frontier = [
+        obj,
+        *(
+            c
+            for c in trigger.children
+            if (c.dep_ == "prep" and c.lower_ in ("in", "for")) or c.dep_ in ("advcl", "xcomp")
+        ),
+    ]
     depth = 0
     while frontier and depth < 8:
         following: list[Token] = []
         for node in frontier:
             for child in node.children:
-                if child.dep_ in ("poss", "pobj", "prep", "pcomp", "dobj") and child.dep_ != "relcl":
+                if child.dep_ in ("poss", "pobj", "prep", "pcomp", "dobj", "acl", "relcl", "xcomp", "advcl"):
                     if child.dep_ in ("poss", "pobj"):
                         found = find_actor(child)
                         if found is not None and (source is None or found.code != source.code):

@@ -1,0 +1,289 @@
+"""Quotes: quotation-mark styles (no model), then each attribution pattern on hand-written news
+sentences (spaCy model), then the PolNeAR dev set against a floor (skips without ../shared)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+
+import pytest
+
+from conftest import shared_path
+from dateline.quoting import find_quote_spans
+from dateline.quoting.social import find_social_posts
+from dateline.records import ArticleRecord, Quote, RawDocument
+
+Code = Callable[..., ArticleRecord]
+
+#: PolNeAR dev headline (direct recall x speaker accuracy) reached through the whole pipeline
+#: (0.674), less 0.03 of slack. The extractor rewrites plain text (drops blank lines and some
+#: headlines), which moves offsets away from the gold's; on the verbatim texts the quote rules
+#: reach 0.868. Raise this floor when the extractor keeps offsets.
+DEV_HEADLINE_FLOOR = 0.674 - 0.03
+
+
+def contents(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+# --- quotation marks (no model) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win the vote” on Monday.", ["we will win the vote"]),
+        ('He said "we will win the vote" on Monday.', ["we will win the vote"]),
+        ("He said ‘we will win the vote’ on Monday.", ["we will win the vote"]),
+        ("He said 'we will win the vote' on Monday.", ["we will win the vote"]),
+        ("Il a dit « nous gagnerons le vote » lundi.", ["nous gagnerons le vote"]),
+        ("Er sagte »wir gewinnen die Wahl« am Montag.", ["wir gewinnen die Wahl"]),
+        ("Er sagte „wir gewinnen die Wahl“ am Montag.", ["wir gewinnen die Wahl"]),
+        ("Not paying taxes ''makes me smart,'' he said.", ["makes me smart,"]),
+    ],
+    ids=[
+        "curly",
+        "straight",
+        "curly-single",
+        "straight-single",
+        "guillemets",
+        "reversed-guillemets",
+        "german",
+        "doubled-apostrophes",
+    ],
+)
+def test_every_quotation_mark_style(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "Clinton’s aides don't think the players’ union or O'Brien's group will back the ’90s plan."
+    assert contents(text) == []
+
+
+def test_single_quotes_inside_double_quotes_stay_in_the_outer_quote() -> None:
+    assert contents("He called it “the ‘best’ deal ever” yesterday.") == ["the ‘best’ deal ever"]
+
+
+def test_a_quote_left_open_at_the_end_of_a_paragraph_runs_to_its_end() -> None:
+    text = "“We will keep going,\n“and we will win,” she said."
+    spans = find_quote_spans(text)
+    assert [(text[s.start : s.end], s.close is None) for s in spans] == [
+        ("We will keep going,", True),
+        ("and we will win,", False),
+    ]
+
+
+def test_a_mistyped_closing_mark_opening_a_paragraph_opens_the_quote() -> None:
+    assert contents("”He is not fit to lead.” ― Julie Diaz") == ["He is not fit to lead."]
+
+
+def test_tweet_and_post_embeds() -> None:
+    text = (
+        "The failing paper is at it again. Sad! pic.twitter.com/abc123\n"
+        "— Donald J. Trump (@realDonaldTrump) September 12, 2016\n\n"
+        "So proud of everyone who marched today\n"
+        "A post shared by Katy Perry (@katyperry) on Jan 21, 2017 at 2:30pm PST"
+    )
+    posts = find_social_posts(text)
+    assert [(text[p.start : p.end], p.name, p.kind) for p in posts] == [
+        ("The failing paper is at it again. Sad!", "Donald J. Trump", "tweeted"),
+        ("So proud of everyone who marched today", "Katy Perry", "posted"),
+    ]
+
+
+# --- attribution (model) ---------------------------------------------------------------------
+
+
+def speaker_of(record: ArticleRecord, fragment: str) -> tuple[str | None, str | None, bool]:
+    """(speaker text, speaker name, direct) of the quote whose content contains ``fragment``."""
+    quote = next((q for q in record.quotes if fragment in q.content), None)
+    assert quote is not None, f"no quote contains {fragment!r}: {[q.content for q in record.quotes]}"
+    _offsets_hold(record, quote)
+    speaker = quote.speaker
+    return (speaker.text if speaker else None, speaker.name if speaker else None, quote.direct)
+
+
+def _offsets_hold(record: ArticleRecord, quote: Quote) -> None:
+    assert record.text[quote.start : quote.end] == quote.content
+    if quote.speaker is not None and quote.speaker.start is not None:
+        assert record.text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»")],
+    ids=["curly", "straight", "curly-single", "straight-single", "guillemets"],
+)
+def test_speaker_after_the_quote_in_every_style(code: Code, open_: str, close: str) -> None:
+    record = code(f"{open_}We will not accept this deal,{close} Prime Minister Imran Khan said on Monday.")
+    text, name, direct = speaker_of(record, "We will not accept this deal")
+    assert direct and name is not None and "Khan" in name
+    assert text is not None and "Imran Khan" in text
+    quote = record.quotes[0]
+    assert record.text[quote.start - 1] == open_  # the content span leaves the marks out
+
+
+@pytest.mark.slow
+def test_speaker_before_the_quote_with_a_colon(code: Code) -> None:
+    record = code(
+        "Pakistan’s Foreign Minister Khawaja Asif said: “There was unanimity of views on the threat.”"
+    )
+    text, name, direct = speaker_of(record, "unanimity of views")
+    assert direct and name == "Khawaja Asif" and text is not None and "Khawaja Asif" in text
+
+
+@pytest.mark.slow
+def test_inverted_speaker(code: Code) -> None:
+    record = code(
+        '"The plan will not work," said James Acton, a physicist at the Carnegie Endowment for '
+        "International Peace."
+    )
+    text, name, _ = speaker_of(record, "The plan will not work")
+    assert name == "James Acton" and text is not None and "physicist" in text
+
+
+@pytest.mark.slow
+def test_split_quote_has_one_speaker(code: Code) -> None:
+    record = code("“The talks were useful,” Lavrov said, “and we will meet again in Moscow next month.”")
+    first, second = (speaker_of(record, f)[1] for f in ("talks were useful", "meet again in Moscow"))
+    assert first == second and first is not None and "Lavrov" in first
+
+
+@pytest.mark.slow
+def test_paragraph_continuing_a_quote_keeps_its_speaker(code: Code) -> None:
+    record = code(
+        "“Russia believes these movements may spread,” analyst Qamar Cheema said.\n\n"
+        "“That is the reason Russia is enhancing ties with the Taliban.”"
+    )
+    assert speaker_of(record, "That is the reason")[1] == "Qamar Cheema"
+
+
+@pytest.mark.slow
+def test_quote_after_a_colon_paragraph(code: Code) -> None:
+    record = code(
+        "Senator Elizabeth Warren questioned the chief executive on Tuesday. She told him:\n\n"
+        "“You should resign. You should give back the money.”"
+    )
+    text, name, _ = speaker_of(record, "You should resign")
+    assert text == "She" and name == "Elizabeth Warren"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_the_earlier_named_person(code: Code) -> None:
+    record = code(
+        "Russian Foreign Minister Sergey Lavrov met the Pakistani foreign minister in Moscow on Tuesday.\n"
+        "“We are planning to continue giving practical assistance,” he told the Pakistani delegation.",
+        published="2018-02-21",
+    )
+    text, name, direct = speaker_of(record, "practical assistance")
+    assert direct and text == "he" and name == "Sergey Lavrov"
+
+
+@pytest.mark.slow
+def test_surname_speaker_resolves_to_the_full_name(code: Code) -> None:
+    record = code(
+        "Analyst Qamar Cheema spoke to reporters in Islamabad.\n"
+        "“Russia is worried about the region,” Cheema said."
+    )
+    assert speaker_of(record, "worried about the region")[1] == "Qamar Cheema"
+
+
+@pytest.mark.slow
+def test_indirect_speech(code: Code) -> None:
+    record = code(
+        "During talks, Lavrov insisted that combating terrorism is a priority area of cooperation.\n"
+        "Analyst Qamar Cheema told Arab News that Russia is negotiating with the Afghan Taliban."
+    )
+    text, name, direct = speaker_of(record, "priority area of cooperation")
+    assert not direct and text == "Lavrov"
+    text, name, direct = speaker_of(record, "negotiating with the Afghan Taliban")
+    assert not direct and name == "Qamar Cheema"
+
+
+@pytest.mark.slow
+def test_speech_reported_after_the_clause(code: Code) -> None:
+    record = code("The convoy was diverted to avoid the crowds near the square, a police spokesman said.")
+    text, _, direct = speaker_of(record, "The convoy was diverted")
+    assert not direct and text == "a police spokesman"
+
+
+@pytest.mark.slow
+def test_according_to(code: Code) -> None:
+    record = code("Russia is negotiating with the Taliban, according to the Pakistani Foreign Ministry.")
+    text, _, direct = speaker_of(record, "Russia is negotiating with the Taliban")
+    assert not direct and text == "the Pakistani Foreign Ministry"
+
+
+@pytest.mark.slow
+def test_organisation_statement(code: Code) -> None:
+    record = code(
+        "“He conveyed Russia’s continued support for Pakistan’s counterterrorism capabilities,” "
+        "a Pakistan Foreign Ministry statement said."
+    )
+    quote = next(q for q in record.quotes if "continued support" in q.content)
+    assert quote.speaker is not None and quote.speaker.name == "Pakistan Foreign Ministry"
+    assert quote.speaker.code == "PAKGOV"
+
+
+@pytest.mark.slow
+def test_tweet(code: Code) -> None:
+    record = code(
+        "Asif tweeted on Wednesday that his meeting with Lavrov was “very fruitful” for both countries."
+    )
+    _, name, direct = speaker_of(record, "very fruitful")
+    assert direct and name is not None and "Asif" in name
+
+
+@pytest.mark.slow
+def test_embedded_tweet_through_the_pipeline(code: Code) -> None:
+    record = code(
+        "The president answered within minutes.\n"
+        "The failing paper is at it again. Sad! pic.twitter.com/abc123\n"
+        "— Donald J. Trump (@realDonaldTrump) September 12, 2017",
+        published="2017-09-12",
+    )
+    quote = next(q for q in record.quotes if "at it again" in q.content)
+    assert quote.direct and quote.cue == "tweeted"
+    assert quote.speaker is not None and quote.speaker.text == "Donald J. Trump"
+
+
+@pytest.mark.slow
+def test_signature_after_a_dash(code: Code) -> None:
+    record = code("“He represents our greatest shame.” ― Sonya Herridge")
+    assert speaker_of(record, "greatest shame")[0] == "Sonya Herridge"
+
+
+@pytest.mark.slow
+def test_quoted_phrase_inside_a_clause_is_the_subjects(code: Code) -> None:
+    record = code("President Obama called the holiday “a celebration of the ways faith can unite us.”")
+    _, name, direct = speaker_of(record, "a celebration of the ways")
+    assert direct and name == "Barack Obama"
+
+
+@pytest.mark.slow
+def test_headline_name_and_colon(code: Code) -> None:
+    record = code(
+        "Sanders: Clinton needs to 'get away from all of this personality stuff'\n\nMore text here."
+    )
+    assert speaker_of(record, "get away from all")[0] == "Sanders"
+
+
+# --- the PolNeAR dev set ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_polnear_dev_headline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.evaluation import score_quotes
+
+    path = shared_path("gold", "quotes.polnear_dev.jsonl")
+    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    started = time.perf_counter()
+    records = pipeline.process_many(RawDocument(id=str(g["id"]), text=g["text"]) for g in gold)
+    predictions = {r.id: r.to_dict() for r in records}
+    elapsed = time.perf_counter() - started
+    scores = score_quotes(gold, predictions)
+    assert scores["headline"] >= DEV_HEADLINE_FLOOR, scores
+    assert elapsed < 90, f"84 dev articles took {elapsed:.0f} s"
