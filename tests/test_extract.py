@@ -96,3 +96,17 @@ def test_html_page_through_trafilatura() -> None:
 def test_empty_page_is_a_typed_error() -> None:
     with pytest.raises(EmptyArticle):
         Extractor()(RawDocument(id="e", text="Share\nFollow\n"))
+
+
+def test_jsonl_text_is_kept_verbatim() -> None:
+    text = "Ministers meet\n\nGENEVA (Wire) - Talks began on Monday, officials said.\n"
+    article = Extractor()(RawDocument(id="j", text=text, verbatim=True, published="2024-03-04"))
+    assert article.text == text  # offsets into the caller's text stay valid
+    assert article.published == "2024-03-04"
+    assert article.title is None and article.dateline is None
+
+
+def test_verbatim_dateline_is_read_not_cut() -> None:
+    text = "GENEVA, March 3 (Wire) - Talks began on Monday."
+    article = Extractor()(RawDocument(id="j", text=text, verbatim=True))
+    assert (article.dateline, article.text) == ("GENEVA", text)

@@ -101,6 +101,8 @@ class Extractor:
 
     def __call__(self, doc: RawDocument) -> Article:
         """Extract one document; raises `EmptyArticle` when no body is left."""
+        if doc.verbatim and doc.text is not None:
+            return _verbatim(doc)
         if doc.html is not None and doc.text is None:
             page = _from_html(doc.html)
         else:
@@ -122,6 +124,22 @@ class Extractor:
             url=doc.url,
             captions=page.captions,
         )
+
+
+def _verbatim(doc: RawDocument) -> Article:
+    """An article whose text is kept exactly as given; the dateline is read, not cut."""
+    text = doc.text or ""
+    if not text.strip():
+        raise EmptyArticle(f"{doc.id}: the text is empty")
+    first = text.lstrip().split("\n", 1)[0]
+    return Article(
+        id=doc.id,
+        text=text,
+        title=doc.title,
+        published=normalise_date(doc.published),
+        dateline=split_dateline(first)[0],
+        url=doc.url,
+    )
 
 
 def split_dateline(line: str) -> tuple[str | None, str]:

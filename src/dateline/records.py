@@ -29,6 +29,9 @@ class RawDocument:
     published: str | None = None
     url: str | None = None
     origin: str | None = None
+    #: The text is an article body already (a JSONL record's "text"): keep it exactly, so
+    #: offsets stay those of the caller's text; only scraped pages (.txt, stdin) are cleaned.
+    verbatim: bool = False
 
 
 @dataclass(slots=True)

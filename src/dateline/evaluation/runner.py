@@ -112,7 +112,11 @@ def gold_documents(task: str, gold: Sequence[Json], gold_dir: Path) -> list[RawD
         if task != "articles":
             if not isinstance(record.get("text"), str):
                 raise GoldFileError(f'gold record {record_id} has no "text"')
-            docs.append(RawDocument(id=record_id, text=record["text"], published=record.get("published")))
+            docs.append(
+                RawDocument(
+                    id=record_id, text=record["text"], published=record.get("published"), verbatim=True
+                )
+            )
             continue
         page = gold_dir / str(record.get("html_file") or "")
         if not record.get("html_file") or not page.is_file():

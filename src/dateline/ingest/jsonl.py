@@ -58,6 +58,7 @@ def parse_record(obj: object, fallback_id: str, origin: str) -> RawDocument:
         published=_opt_str(obj.get("published")),
         url=_opt_str(obj.get("url")),
         origin=origin,
+        verbatim=isinstance(text, str),
     )
 
 
