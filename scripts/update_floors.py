@@ -41,7 +41,7 @@ def main() -> int:
             previous = floors.get(name, {}).get(metric)
             if previous is not None and new < previous:
                 if not args.allow_lower:
-                    print(f"{name} {metric}: measured {scores[metric]:.3f} < floor {previous} (kept)")
+                    print(f"{name} {metric}: {scores[metric]:.3f} (floor {previous} kept: it only goes up)")
                     continue
                 lowered.append(f"{name} {metric}: {previous} -> {new}")
             floors.setdefault(name, {})[metric] = (
