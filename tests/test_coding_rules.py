@@ -21,7 +21,9 @@ def test_reported_must_is_the_reporters_demand(code) -> None:  # type: ignore[no
 
 def test_reported_should_is_an_appeal(code) -> None:  # type: ignore[no-untyped-def]
     record = code("Japan said China should release the detained fishermen.")
-    assert any(e.root == "02" and e.source.country == "JPN" and e.target.country == "CHN" for e in record.events)
+    assert any(
+        e.root == "02" and e.source.country == "JPN" and e.target.country == "CHN" for e in record.events
+    )
 
 
 def test_will_not_lift_is_a_refusal(code) -> None:  # type: ignore[no-untyped-def]

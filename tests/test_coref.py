@@ -13,9 +13,15 @@ def _events(code, text: str, published: str = "2018-02-21"):  # type: ignore[no-
 
 
 def test_he_is_the_last_named_person(code) -> None:  # type: ignore[no-untyped-def]
-    events = _events(code, "Sergey Lavrov arrived in Ankara on Monday. He praised Turkey for its role in the talks.")
+    events = _events(
+        code, "Sergey Lavrov arrived in Ankara on Monday. He praised Turkey for its role in the talks."
+    )
     praise = next(e for e in events if e.root == "05")
-    assert praise.source.code == "RUSGOV" and praise.source.name == "Sergey Lavrov" and praise.source.text == "He"
+    assert (
+        praise.source.code == "RUSGOV"
+        and praise.source.name == "Sergey Lavrov"
+        and praise.source.text == "He"
+    )
 
 
 def test_she_prefers_the_subject(code) -> None:  # type: ignore[no-untyped-def]

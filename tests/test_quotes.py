@@ -305,7 +305,7 @@ def test_polnear_dev_headline(pipeline) -> None:  # type: ignore[no-untyped-def]
     path = shared_path("gold", "quotes.polnear_dev.jsonl")
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
-    records = pipeline.process_many(RawDocument(id=str(g["id"]), text=g["text"]) for g in gold)
+    records = pipeline.process_many(RawDocument(id=str(g["id"]), text=g["text"], verbatim=True) for g in gold)
     predictions = {r.id: r.to_dict() for r in records}
     elapsed = time.perf_counter() - started
     scores = score_quotes(gold, predictions)
