@@ -66,3 +66,13 @@ class StoreError(DatelineError):
 class DataFileError(DatelineError):
     code = "E030"
     hint = "A shipped data file is malformed; run the test suite to see which invariant fails"
+
+
+class UnknownTask(DatelineError):
+    code = "E040"
+    hint = "TASK is one of: events, quotes, places, articles"
+
+
+class GoldFileError(DatelineError):
+    code = "E041"
+    hint = 'A gold file is JSONL, one object with an "id" per line, in the shapes of ../shared/gold/README.md'

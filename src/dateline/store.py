@@ -57,7 +57,7 @@ def _value(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-ARTICLE_COLUMNS = [c for c in flat_columns(ArticleRecord)] + [("content_hash", "VARCHAR", ())]
+ARTICLE_COLUMNS = [*flat_columns(ArticleRecord), ("content_hash", "VARCHAR", ())]
 CHILD_COLUMNS = {table: flat_columns(cls) for table, cls in _CHILD_TABLES.items()}
 
 

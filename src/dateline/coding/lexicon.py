@@ -109,7 +109,6 @@ class Lexicon:
     intent_auxiliaries: frozenset[str]
     threat_verbs: frozenset[str]
     negation_verbs: frozenset[str]
-    negation_words: frozenset[str]
     modals: frozenset[str]
     hypothetical_markers: frozenset[str]
     intent_codes: dict[str, str]
@@ -138,7 +137,6 @@ class Lexicon:
             intent_auxiliaries=frozenset(rules["intent"]["auxiliaries"]),
             threat_verbs=frozenset(rules["threat"]["verbs"]),
             negation_verbs=frozenset(rules["negation"]["verbs"]),
-            negation_words=frozenset(rules["negation"]["words"]),
             modals=frozenset(rules["hypothetical"]["modals"]),
             hypothetical_markers=frozenset(rules["hypothetical"]["markers"]),
             intent_codes=dict(rules["intent"]["codes"]),

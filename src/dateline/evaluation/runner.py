@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DatelineError
+from ..errors import GoldFileError, UnknownTask
 from ..records import ArticleRecord, RawDocument
 from .articles import missed_articles, score_articles
 from .events import event_confusion, missed_events, score_events
@@ -29,16 +29,6 @@ if TYPE_CHECKING:
 
 Scores = dict[str, float | int]
 Predictions = Mapping[str, Json]
-
-
-class UnknownTask(DatelineError):
-    code = "E040"
-    hint = "TASK is one of: events, quotes, places, articles"
-
-
-class GoldFileError(DatelineError):
-    code = "E041"
-    hint = 'A gold file is JSONL, one object with an "id" per line, in the shapes of ../shared/gold/README.md'
 
 
 @dataclass(frozen=True, slots=True)
