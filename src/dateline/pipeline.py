@@ -16,7 +16,7 @@ from .coding.coder import EventCoder, deduplicate
 from .coding.lexicon import Lexicon
 from .coref import Coreference
 from .dates import EventDater
-from .errors import DatelineError
+from .errors import DatelineError, StageNotFound
 from .extract import Extractor
 from .ingest import JsonlFailure
 from .nlp import NLP
@@ -26,6 +26,8 @@ from .records import ActorRef, Article, ArticleRecord, Event, Location, Place, R
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from .petrarch.engine import PetrarchEngine
 
 
 @dataclass(slots=True)
@@ -38,6 +40,9 @@ class PipelineConfig:
     data_dirs: tuple[str, ...] = ()
     #: False: use only the user's dictionaries (e.g. PETRARCH's toy dictionaries), not ours.
     shipped_data: bool = True
+    #: "dateline" (our coder) or "petrarch": the PETRARCH-compatible engine, which codes with the
+    #: PETRARCH dictionaries (``*.txt``) in ``data_dirs`` (see `dateline.petrarch.engine`).
+    coder: str = "dateline"
 
 
 class Pipeline:
@@ -49,6 +54,7 @@ class Pipeline:
         self.extractor = Extractor()
         self.nlp: NLP | None = None
         self.coder = EventCoder()
+        self.petrarch: PetrarchEngine | None = None
         self.quotes = QuoteFinder()
         self.dater = EventDater()
         self.geocoder: Geocoder | None = None
@@ -63,6 +69,13 @@ class Pipeline:
         self.nlp = NLP(self.config.model, self.dictionary)
         self.nlp.setup()
         self.coder.setup()
+        if self.config.coder == "petrarch":
+            from .petrarch.engine import PetrarchEngine
+
+            self.petrarch = PetrarchEngine.from_dirs(self.config.data_dirs)
+            self.petrarch.setup()
+        elif self.config.coder != "dateline":
+            raise StageNotFound(f"no coder named {self.config.coder!r}; known: dateline, petrarch")
         self.geocoder = Geocoder(self.dictionary)
         self.geocoder.setup()
         return self
@@ -128,7 +141,10 @@ class Pipeline:
                     name=quote.speaker.name,
                 )
                 coref.add_quote_frame(quote.start, quote.end, speaker, addressee(doc, quote, coref.actor))
-        events = self.coder.code_doc(doc, article.id, coref)
+        if self.petrarch is not None:
+            events = self.petrarch.code_doc(doc, article.id, article.published)
+        else:
+            events = self.coder.code_doc(doc, article.id, coref)
         places = self.geocoder(doc, article.dateline)
         dateline_place = self._dateline_place(article.dateline)
         for event in events:

@@ -25,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     mech.add_argument("--model", help="spaCy model (md, sm, or a name/path)")
     mech.add_argument("--details", type=Path, help="also write every record's expected and coded events here")
+    mech.add_argument(
+        "--coder",
+        choices=("petrarch", "dateline", "both"),
+        default="both",
+        help="the PETRARCH-compatible engine, our coder on the imported dictionaries, or both "
+        "(default: the engine's figures, with our coder's summary under 'dateline_coder')",
+    )
     imp = commands.add_parser("import", help="convert PETRARCH dictionaries into DIR")
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--out", type=Path, required=True)
@@ -40,8 +47,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .mechanics import run_mechanics
 
-    result = run_mechanics(records, args.dicts, model=args.model)
+    result = run_mechanics(
+        records, args.dicts, model=args.model, coder=args.coder.replace("both", "petrarch")
+    )
     details = result.pop("records")
+    if args.coder == "both":
+        ours = run_mechanics(records, args.dicts, model=args.model, coder="dateline")
+        result["dateline_coder"] = {
+            k: v for k, v in ours.items() if k not in ("records", "by_category", "import")
+        }
     if args.details is not None:
         args.details.write_text(json.dumps(details, indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(result, indent=2))

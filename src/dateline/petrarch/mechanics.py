@@ -24,7 +24,9 @@ codes such as 223, toy codes such as 903), which our lexicon cannot carry.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from ..records import ArticleRecord, RawDocument
 from .importer import import_files
 
 DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.verbs.txt")
+DISCARDS = "PETR.Validate.discards.txt"
 
 Triple = tuple[str | None, str | None, str]
 
@@ -167,20 +170,45 @@ def score(records: list[UnitRecord], coded: list[ArticleRecord]) -> dict[str, An
     }
 
 
-def run_mechanics(records_xml: str | Path, dict_dir: str | Path, model: str | None = None) -> dict[str, Any]:
-    """Import the validation dictionaries from ``dict_dir``, code every record of ``records_xml``
-    with them alone and score the result (see `score`; ``import`` holds the importer's summary)."""
+def run_mechanics(
+    records_xml: str | Path, dict_dir: str | Path, model: str | None = None, coder: str = "petrarch"
+) -> dict[str, Any]:
+    """Code every record of ``records_xml`` with the validation dictionaries in ``dict_dir`` alone
+    and score the result (see `score`).
+
+    ``coder="petrarch"``: the PETRARCH-compatible engine reads the dictionaries as they are
+    (``dictionaries`` holds what it read and left out). ``coder="dateline"``: the dictionaries are
+    imported into our formats and coded by our coder (``import`` holds the importer's summary).
+    """
     from ..pipeline import Pipeline, PipelineConfig
 
     records = parse_records(records_xml)
+    docs = [
+        RawDocument(id=f"{i}:{r.id}", text=r.text, title=r.id, published=r.published)
+        for i, r in enumerate(records)
+    ]
     with tempfile.TemporaryDirectory(prefix="dateline-petrarch-") as tmp:
-        summary = import_files([Path(dict_dir) / name for name in DICTIONARIES], tmp)
-        pipeline = Pipeline(PipelineConfig(model=model, data_dirs=(tmp,), shipped_data=False)).setup()
-        docs = [
-            RawDocument(id=f"{i}:{r.id}", text=r.text, title=r.id, published=r.published)
-            for i, r in enumerate(records)
-        ]
-        coded = list(pipeline.process_many(docs))
+        if coder == "petrarch":
+            for name in (*DICTIONARIES, DISCARDS):
+                if (Path(dict_dir) / name).is_file():
+                    shutil.copy(Path(dict_dir) / name, Path(tmp) / name)
+            config = PipelineConfig(model=model, data_dirs=(tmp,), shipped_data=False, coder="petrarch")
+            pipeline = Pipeline(config).setup()
+            assert pipeline.petrarch is not None and pipeline.petrarch.dicts is not None
+            about: dict[str, Any] = {
+                "read": pipeline.petrarch.dicts.sizes(),
+                "left_out": dict(sorted(pipeline.petrarch.dicts.skipped.items())),
+            }
+        elif coder == "dateline":
+            summary = import_files([Path(dict_dir) / name for name in DICTIONARIES], tmp)
+            pipeline = Pipeline(PipelineConfig(model=model, data_dirs=(tmp,), shipped_data=False)).setup()
+            about = summary["files"]
+        else:
+            raise ValueError(f"coder is 'petrarch' or 'dateline', not {coder!r}")
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W036\]")  # an entity ruler without patterns
+            coded = list(pipeline.process_many(docs))
     result = score(records, coded)
-    result["import"] = summary["files"]
+    result["coder"] = coder
+    result["dictionaries" if coder == "petrarch" else "import"] = about
     return result
