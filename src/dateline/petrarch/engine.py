@@ -20,7 +20,9 @@ next to it):
 4. one event per source conjunct and target conjunct (`dateline.petrarch.phrases`); ``[A:B]``
    adds the reverse event B; ``%`` (a compound actor) codes its members with each other, and so
    does a two-way code whose source is compound when there is no target;
-5. a sentence holding a discard phrase is not coded (``+phrase``: the whole document is not).
+5. with ``require_dyad`` (PETRARCH's default, ours too) an event needs a source and a target;
+   without it, one coded side is enough;
+6. a sentence holding a discard phrase is not coded (``+phrase``: the whole document is not).
 
 Event codes are carried verbatim: a curated dictionary may use WEIS or its own codes. Codes in
 our CAMEO ontology get its Goldstein value, quad class and PLOVER type; others get root = their
@@ -74,7 +76,7 @@ class PetrarchEngine:
         self,
         paths: Sequence[str | Path] = (),
         *,
-        require_dyad: bool = False,
+        require_dyad: bool = True,
         cameo_only: bool = False,
         ontology: Ontology | None = None,
     ) -> None:
@@ -87,7 +89,7 @@ class PetrarchEngine:
 
     @classmethod
     def from_dirs(
-        cls, dirs: Iterable[str | Path], *, require_dyad: bool = False, cameo_only: bool = False
+        cls, dirs: Iterable[str | Path], *, require_dyad: bool = True, cameo_only: bool = False
     ) -> PetrarchEngine:
         """An engine reading every ``*.txt`` dictionary in ``dirs`` (sorted by name)."""
         paths = [p for d in dirs for p in sorted(Path(d).glob("*.txt"))]

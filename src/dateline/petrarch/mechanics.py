@@ -29,7 +29,7 @@ import tempfile
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +53,21 @@ class UnitRecord:
     text: str
     expected: list[Triple]
     no_event: int
+    #: The ``<Config option value>`` settings in force (the file changes some between records).
+    options: dict[str, str] = field(default_factory=dict)
 
 
 def parse_records(path: str | Path) -> list[UnitRecord]:
     """The ``<Sentence>`` records of a PETRARCH unit-test file."""
     root = ET.parse(path).getroot()
     records: list[UnitRecord] = []
-    for sentence in root.iter("Sentence"):
+    options: dict[str, str] = {}
+    for sentence in root.iter():
+        if sentence.tag == "Config" and sentence.get("option"):
+            options[sentence.get("option", "")] = sentence.get("value", "")
+            continue
+        if sentence.tag != "Sentence":
+            continue
         text_node = sentence.find("Text")
         text = " ".join((text_node.text or "").split()) if text_node is not None else ""
         expected: list[Triple] = []
@@ -81,6 +89,7 @@ def parse_records(path: str | Path) -> list[UnitRecord]:
                 text=text,
                 expected=expected,
                 no_event=no_event,
+                options=dict(options),
             )
         )
     return records
@@ -207,8 +216,25 @@ def run_mechanics(
             raise ValueError(f"coder is 'petrarch' or 'dateline', not {coder!r}")
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W036\]")  # an entity ruler without patterns
-            coded = list(pipeline.process_many(docs))
+            if pipeline.petrarch is None:
+                coded = list(pipeline.process_many(docs))
+            else:  # the engine honours the file's require_dyad setting, as PETRARCH does
+                engine = pipeline.petrarch
+                by_index: dict[int, ArticleRecord] = {}
+                for dyad in (True, False):
+                    engine.require_dyad = dyad
+                    chosen = [i for i, r in enumerate(records) if _require_dyad(r) == dyad]
+                    for i, record in zip(
+                        chosen, pipeline.process_many([docs[i] for i in chosen]), strict=True
+                    ):
+                        by_index[i] = record
+                coded = [by_index[i] for i in range(len(records))]
     result = score(records, coded)
     result["coder"] = coder
     result["dictionaries" if coder == "petrarch" else "import"] = about
     return result
+
+
+def _require_dyad(record: UnitRecord) -> bool:
+    """PETRARCH's ``require_dyad`` for a record: the file's setting, true by default."""
+    return record.options.get("require_dyad", "true").strip().lower() != "false"

@@ -162,15 +162,16 @@ class SentenceView:
         parts: list[tuple[Token, tuple[int, ...], list[str] | None, list[Agent]]] = []
         for conjunct in conjuncts:
             core = self.core(conjunct)
-            mentions = list(dict.fromkeys(m for t in core if (m := self.mention_of_token.get(t.i))))
+            # a mention belongs to the conjunct whose words it starts in ("the Prince of Dol Amroth")
             inside = {t.i for t in core}
-            mentions = [m for m in mentions if set(m.tokens) <= inside]
+            found = (self.mention_of_token.get(t.i) for t in core)
+            mentions = [m for m in dict.fromkeys(found) if m is not None and m.tokens[0] in inside]
             agents = [m.agent for m in mentions if m.agent is not None]
             actors = [m for m in mentions if m.agent is None]
             codes: list[str] | None = None
             if actors:
                 first = actors[0]
-                chosen = [first, *(m for m in actors[1:] if self.doc[m.tokens[0]].dep_ == "conj")]
+                chosen = [first, *(m for m in actors[1:] if self.doc[m.tokens[0]].dep_ in ("conj", "appos"))]
                 codes = [c for m in chosen for c in m.codes]  # [] = null-coded: no actor here
             else:
                 codes = self._pp_codes(conjunct) or None
