@@ -11,9 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from ..resources import read_layered, split_list
+from .people import PeopleIndex, choose
+from .regions import RegionIndex
 
 INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
+#: Shortest country word tried with spelling tolerance, and the least similarity (0-100).
+MIN_FUZZY_COUNTRY = 7
+COUNTRY_CUTOFF = 92.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,9 @@ class ActorDictionary:
     roles: dict[str, Role] = field(default_factory=dict)
     acronyms: dict[str, Country | Organisation] = field(default_factory=dict)
     person_aliases: dict[str, str] = field(default_factory=dict)
+    people_index: PeopleIndex = field(default_factory=PeopleIndex)
+    regions: RegionIndex = field(default_factory=RegionIndex)
+    _country_buckets: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> ActorDictionary:
@@ -116,6 +126,9 @@ class ActorDictionary:
                         book.acronyms.setdefault(word, country)
                     else:
                         book.country_words.setdefault(word.lower(), (country, kind))
+        for word in book.country_words:
+            if len(word) >= MIN_FUZZY_COUNTRY - 1:
+                book._country_buckets[word[0]].append(word)
         for row in rows("organisations.tsv"):
             org = Organisation(
                 code=row["code"],
@@ -139,29 +152,63 @@ class ActorDictionary:
                 start=row.get("start", "") or "0000",
                 end=row.get("end") or None,
             )
-            for word in {row["name"], *split_list(row.get("aliases", ""))}:
+            names = {row["name"], *split_list(row.get("aliases", ""))}
+            for word in names:
                 book.people[word.lower()].append(office)
                 book.person_aliases.setdefault(word, office.name)
+            book.people_index.add(office, names)
+        book.people_index.freeze()
         for row in rows("roles.tsv"):
             role = Role(row["phrase"].lower(), row["role"], tuple(split_list(row.get("sectors", ""))))
             for word in (role.phrase, *split_list(row.get("plural", ""))):
                 book.roles.setdefault(word.lower(), role)
+        if shipped:
+            book.regions = RegionIndex.load(
+                rows("regions.tsv"), set(book.country_words), set(book.people_index.by_key)
+            )
         return book
 
     def person(self, name: str, day: str | None = None) -> Office | None:
-        """The office a person held on ``day`` (else their latest), or None if unknown."""
+        """The office a person held on ``day`` (else their latest), or None if unknown.
+
+        Names match as written or in normal form ("Omar El Bashir" = "Omar al-Bashir"). A name
+        several people share gives their office only if they agree on country and role.
+        """
         offices = self.people.get(name.lower())
-        if not offices:
+        if offices:
+            return choose(offices, day)
+        return self.people_index.exact(name, day)
+
+    def titled_person(self, name: str, role: str, day: str | None = None) -> Office | None:
+        """The office of the person a title names: "President Mitterand" (role GOV) -> Mitterrand.
+
+        Tolerates small misspellings of the surname; see `PeopleIndex.titled`.
+        """
+        return self.people_index.titled(name, role, day)
+
+    def tolerant_person(self, name: str, day: str | None = None) -> Office | None:
+        """The office of a person whose full name is spelt almost as a known one."""
+        return self.people_index.tolerant(name, day)
+
+    def tolerant_country(self, word: str) -> tuple[Country, str] | None:
+        """A country name or adjective spelt almost right ("Phillippines", "Afganistan"), or None.
+
+        Only words of `MIN_FUZZY_COUNTRY` letters or more, within `COUNTRY_CUTOFF`, whose best
+        match is a single country.
+        """
+        key = word.lower()
+        if len(key) < MIN_FUZZY_COUNTRY or not key[:1].isalpha():
             return None
-        names = {o.name for o in offices}
-        if len(names) > 1:
-            current = [o for o in offices if o.covers(day)]
-            if len({o.name for o in current}) != 1:
-                return None  # an ambiguous surname: better no code than the wrong person
-            offices = current
-        current = [o for o in offices if o.covers(day)]
-        pool = current or offices
-        return max(pool, key=lambda o: (o.role == "GOV", o.start))
+        bucket = self._country_buckets.get(key[0], [])
+        found = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=COUNTRY_CUTOFF, limit=3)
+        countries = {self.country_words[match][0].iso3 for match, _, _ in found}
+        if len(countries) != 1:
+            return None
+        return self.country_words[found[0][0]]
+
+    def region(self, phrase: str) -> str | None:
+        """The country (ISO3) of a province, region or regional people ("Darfur", "Chechen")."""
+        return self.regions.country(phrase)
 
     def country(self, word: str) -> tuple[Country, str] | None:
         """(country, how the word names it: name, adjective, capital or metonym) or None.

@@ -27,6 +27,20 @@ GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
 NON_GOVERNMENTAL_ROLES = frozenset({"HRI", "NGO"})
 #: Roles that take their meaning from context ("his counterpart" is a minister, like the host).
 COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
+#: Demonyms that also name peoples living in other countries: in "Bosnian Serbs", "Kosovo
+#: Albanians" or "Indian Tamils" the place before them says the country, not the demonym itself.
+ETHNIC_DEMONYMS = frozenset(
+    {
+        *("serb", "serbs", "croat", "croats", "albanian", "albanians", "hungarian", "hungarians"),
+        *("turk", "turks", "russian", "russians", "uzbek", "uzbeks", "tajik", "tajiks"),
+        *("armenian", "armenians", "azeri", "azeris", "somali", "somalis", "chinese", "indians"),
+        *("german", "germans", "pole", "poles", "romanian", "romanians", "greek", "greeks"),
+        *("macedonian", "macedonians", "bulgarian", "bulgarians", "kazakh", "kazakhs"),
+        *("ukrainian", "ukrainians", "tamil", "tamils", "turkmen", "slovak", "slovaks"),
+    }
+)
+#: Modifiers that are places: their country may replace an ethnic demonym's.
+PLACE_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @dataclass(slots=True)
@@ -102,11 +116,15 @@ class ActorResolver:
         if depth > 3:
             return ev
         named_head = ev.country is not None or ev.org is not None
+        head_is_name = ev.name is not None
+        ethnic = _is_ethnic(head) and ev.country is not None and ev.org is None
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and child.i < head.i:
                 modifier = self._modifier_evidence(child)
                 if named_head:
                     modifier.org = None  # "NATO-member Norway" is Norway
+                if ethnic and child.dep_ in PLACE_DEPS and modifier.country and not modifier.org:
+                    ev.country = modifier.country  # "Bosnian Serbs" live in Bosnia
                 ev.merge(modifier)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in" and ev.role and not (ev.country or ev.org):
@@ -126,9 +144,16 @@ class ActorResolver:
                     sub = self.evidence(target, depth + 1)
                     if child.dep_ == "appos" and sub.name:
                         ev.name = None  # the apposition's name is the more specific one
+                    if ethnic and child.dep_ == "prep" and sub.country and not sub.org:
+                        ev.country = sub.country  # "the Albanians of southern Serbia"
                     ev.merge(sub)
         if ev.name and not (ev.country and ev.role):
-            office = self.dictionary.person(ev.name, self.day) or self._surname_office(ev.name)
+            office = (
+                self.dictionary.person(ev.name, self.day)
+                or self._surname_office(ev.name)
+                or self._titled_office(ev, head_is_name)
+                or self.dictionary.tolerant_person(ev.name, self.day)
+            )
             if office is not None:
                 ev.name = office.name
                 ev.country = ev.country or office.country
@@ -199,6 +224,21 @@ class ActorResolver:
         if ent is not None and ent.label_ in NAME_LABELS:
             ev.name, ev.anchor, ev.proper = _strip_possessive(ent.text), _bounds(ent), True
             return ev
+        if token.pos_ in ("PROPN", "ADJ") or ent is not None:
+            for item in candidates:
+                region = self.dictionary.regions.lookup(_strip_possessive(item.text))
+                if region is not None and not region.group_only:
+                    ev.country, ev.anchor = region.country, _bounds(item)
+                    if region.people and token.tag_ in ("NNPS", "NNS"):
+                        ev.role = "CVL"  # "Chechens": the people of a region
+                    return ev
+        if ent is not None and ent.label_ in ("GPE", "NORP") and " " not in ent.text.strip():
+            misspelt = self.dictionary.tolerant_country(_strip_possessive(ent.text))
+            if misspelt is not None:  # "Phillippines", "Afganistan"
+                ev.country, ev.anchor = misspelt[0].iso3, _bounds(ent)
+                if misspelt[1] == "adjective" and token.tag_ in ("NNPS", "NNS"):
+                    ev.role = "CVL"
+                return ev
         role = self._role_of(token)
         if role is not None:
             ev.role, ev.anchor = role, (token.i, token.i + 1)
@@ -213,11 +253,19 @@ class ActorResolver:
             ev = Evidence(role=self._role_of(child))
         else:
             ev = self._token_evidence(child)
+        if not (ev.country or ev.org) and child.dep_ in PLACE_DEPS and self._role_of(child.head) is not None:
+            region = self.dictionary.regions.lookup(child.text)
+            if region is not None and not (ev.name and self.dictionary.person(ev.name, self.day)):
+                ev = Evidence(country=region.country, anchor=(child.i, child.i + 1))  # "Karen rebels"
         if ev.role == "CVL":
             ev.role = None  # "Afghan" as a modifier names the country, not its people
+        ethnic = _is_ethnic(child) and ev.country is not None and ev.org is None
         for grandchild in child.children:
             if grandchild.dep_ in MODIFIER_DEPS and grandchild.i < child.i:
-                ev.merge(self._modifier_evidence(grandchild))
+                modifier = self._modifier_evidence(grandchild)
+                if ethnic and grandchild.dep_ in PLACE_DEPS and modifier.country and not modifier.org:
+                    ev.country = modifier.country  # "Bosnian Serb leader"
+                ev.merge(modifier)
         return ev
 
     def _role_of(self, token: Token) -> str | None:
@@ -233,6 +281,13 @@ class ActorResolver:
             return "GOV"
         return None
 
+    def _titled_office(self, ev: Evidence, head_is_name: bool) -> Office | None:
+        """The person a title and a (perhaps misspelt) name point to: "President Mitterand"."""
+        if not (head_is_name and ev.name and ev.role):
+            return None
+        role = "GOV" if ev.role == "ELI" else ev.role  # "former president X" held a GOV office
+        return self.dictionary.titled_person(ev.name, role, self.day)
+
     def _surname_office(self, name: str) -> Office | None:
         parts = name.split()
         if len(parts) < 2:
@@ -241,6 +296,10 @@ class ActorResolver:
         if office is not None and office.name.split()[-1].lower() == parts[-1].lower():
             return office
         return None
+
+
+def _is_ethnic(token: Token) -> bool:
+    return token.lower_ in ETHNIC_DEMONYMS
 
 
 def _adjacent_appos(head: Token, child: Token) -> bool:
