@@ -410,7 +410,7 @@ def test_mechanics_suite_floor() -> None:
     from dateline.petrarch import run_mechanics
 
     folder = shared_path("gold", "petrarch")
-    result = run_mechanics(folder / "PETR.UnitTest.records.xml", folder)
+    result = run_mechanics(folder / "PETR.UnitTest.records.xml", folder, coder="dateline")
     assert result["codings"] == 385 and result["no_event_codings"] == 26
     assert result["errors"] == 0
     assert result["rate"] >= MECHANICS_FLOOR, {k: v for k, v in result.items() if k != "records"}
