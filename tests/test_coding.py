@@ -737,7 +737,7 @@ def test_pledged_aid_is_only_intent(code: Coder) -> None:
         ),
         (
             "Turkey will host talks between Russia and Ukraine in Istanbul later this month, the ministry said.",
-            ("TUR", "036", None),
+            ("TUR", "036", "RUS"),  # the host's guests are the other side
         ),
         (
             "Brazil has agreed to meet Argentina next week to discuss the dispute over import tariffs.",

@@ -41,6 +41,8 @@ TARGET_PREPOSITIONS = frozenset(
 REPORTING_VERBS = frozenset(
     {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "insist"}
 )
+#: "defended itself": the source acts on itself, so the act has no other side.
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 ActorFinder = Callable[["Token"], ActorRef | None]
@@ -247,10 +249,13 @@ class EventCoder:
                 target = group[1] if len(group) == 2 else None
         if target is None and code[:2] in BENEFICIARY_ROOTS:
             target = _beneficiary(trigger, source, find_actor)
-        if target is None or not target.code:
-            target = _first_actor_after(trigger, source, find_actor) or target
+        reflexive = target_head is not None and target_head.lower_ in REFLEXIVES
+        if target is None and not reflexive:
+            target = _first_actor_after(trigger, source, find_actor, source_head) or target
         if target is None and target_head is not None and target_head.pos_ in ("NOUN", "PROPN"):
             target = actors.phrase(target_head)  # "captured three cities": a target without a code
+        if target is None and target_head is None and source is not None:
+            target = self._acted_on(trigger, actors)
         if source is None and target is None:
             return None
         if source is not None and target is not None and _same_actor(source, target):
@@ -301,6 +306,17 @@ class EventCoder:
             negated=negated,
             hypothetical=hypothetical,
         )
+
+
+    def _acted_on(self, trigger: Token, actors: ActorContext) -> ActorRef | None:
+        """What an act without an actor target is done to, when the pattern named the object:
+        "boycotted the vote", "lifted the state of emergency". An object that is itself an act
+        ("held talks", "staged a protest") is the event, not its target."""
+        assert self.lexicon is not None
+        obj = syntax.direct_object(trigger)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or self.lexicon.patterns_for(obj.lemma_.lower()):
+            return None
+        return actors.phrase(obj)
 
 
 def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
@@ -381,6 +397,8 @@ def _beneficiary(trigger: Token, source: ActorRef | None, find_actor: ActorFinde
         following: list[Token] = []
         for node in frontier:
             for child in node.children:
+                if _on_behalf(child):
+                    continue
                 if child.dep_ in ("poss", "pobj", "prep", "pcomp", "dobj", "acl", "relcl", "xcomp", "advcl"):
                     if child.dep_ in ("poss", "pobj"):
                         found = find_actor(child)
@@ -428,26 +446,64 @@ def _conjunct_events(event: Event, match: _Match, article_id: str, actors: Actor
     return extra
 
 
-def _first_actor_after(trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> ActorRef | None:
-    """The first coded actor in a prepositional phrase of the trigger or of its object, in text
-    order ("restored ties with Gondor", "sanctions on Iran"): where English puts the other side
-    when the pattern does not say. Locative and temporal phrases are skipped."""
-    obj = syntax.direct_object(trigger)
-    holders = [trigger, *([obj] if obj is not None else [])]
-    preps = sorted(
-        (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS),
-        key=lambda t: t.i,
-    )
-    for prep in preps:
-        if prep.i < trigger.i:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj" or pobj.ent_type_ in NON_ACTOR_ENTITIES:
+#: Dependencies through which the other side of an act is reached from its trigger.
+COMPLEMENT_DEPS = frozenset(
+    {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acl", "poss", "amod", "compound",
+     "nmod", "appos", "conj", "nsubj", "nsubjpass", "attr", "oprd", "agent"}
+)
+
+
+def _first_actor_after(
+    trigger: Token, source: ActorRef | None, find_actor: ActorFinder, source_head: Token | None = None
+) -> ActorRef | None:
+    """The first coded actor that the trigger's complements name, in text order: "restored ties
+    with Gondor", "agreed to provide aid for Romania", "demanded an admission by Moscow",
+    "rejected proposed Israeli changes". News puts the other side of an act after its verb; the
+    source's own phrase, times, and clauses that are not complements (relative, adverbial,
+    coordinated acts) are not searched."""
+    excluded: set[int] = set()
+    if source_head is not None:
+        excluded.update(t.i for t in source_head.subtree)
+    candidates: list[Token] = []
+    frontier = [c for c in trigger.children if c.i > trigger.i and _complement(c, trigger)]
+    depth = 0
+    while frontier and depth < 8:
+        following: list[Token] = []
+        for node in frontier:
+            if node.i in excluded or node.ent_type_ in NON_ACTOR_ENTITIES:
                 continue
-            found = find_actor(pobj)
-            if found is not None and found.code and (source is None or found.code != source.code):
-                return found
-    return None
+            if node.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and node.i > trigger.i:
+                candidates.append(node)
+            following.extend(c for c in node.children if _complement(c, node))
+        frontier, depth = following, depth + 1
+    unplaced: ActorRef | None = None
+    for node in sorted(candidates, key=lambda t: t.i):
+        found = find_actor(node)
+        if found is None or not found.code or (source is not None and found.code == source.code):
+            continue
+        if found.country:
+            return found
+        if unplaced is None and node.dep_ not in ("amod", "compound"):
+            unplaced = found  # "use military force against South Korea": a named side comes first
+    return unplaced
+
+
+def _on_behalf(child: Token) -> bool:
+    """"on behalf of the government" names the source's principal, not the other side."""
+    return child.dep_ == "prep" and any(c.lemma_.lower() == "behalf" for c in child.children)
+
+
+def _complement(child: Token, head: Token) -> bool:
+    """Whether ``child`` continues the complement of ``head`` (see `_first_actor_after`)."""
+    if child.dep_ == "advcl":  # "staged protests to demand reforms by Suharto": a purpose clause
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    if child.dep_ == "conj":
+        return head.pos_ not in ("VERB", "AUX")  # "Romania and Poland", not a second act
+    if _on_behalf(child):
+        return False
+    if child.dep_ in ("nsubj", "nsubjpass"):
+        return head.dep_ in ("ccomp", "xcomp")
+    return child.dep_ in COMPLEMENT_DEPS
 
 
 def _state_of_place(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
