@@ -39,8 +39,27 @@ TARGET_PREPOSITIONS = frozenset(
     {"with", "to", "against", "toward", "towards", "for", "from", "on", "upon", "over", "into", "about"}
 )
 REPORTING_VERBS = frozenset(
-    {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "insist"}
+    {
+        "say",
+        "announce",
+        "tell",
+        "declare",
+        "state",
+        "add",
+        "confirm",
+        "report",
+        "insist",
+        "reiterate",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "conclude",
+        "argue",
+        "write",
+    }
 )
+#: "Japan needs to reform", "Iraq has to comply": obligations spelt with a verb, not a modal.
+OBLIGATION_VERBS = frozenset({"need", "have"})
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 #: "defended itself": the source acts on itself, so the act has no other side.
@@ -144,7 +163,52 @@ class EventCoder:
                 demand = self._reported_demand(event, match.trigger, index, article_id, actors)
                 if demand is not None:
                     events.append(demand)
+        demanded = {e.start for e in events if e.root in ("02", "10")}
+        for clause in sent:
+            if clause.head.idx not in demanded:
+                demand = self._obligation(clause, index, article_id, actors)
+                if demand is not None:
+                    events.append(demand)
         return events
+
+    def _obligation(self, clause: Token, index: int, article_id: str, actors: ActorContext) -> Event | None:
+        """ "Russia said Sudan must act", "told Tokyo that Japan needs to reform": a reported
+        obligation is the reporter's demand (10) on the clause's subject, or with "should" an
+        appeal (02), even when the act required is not one the lexicon codes."""
+        assert self.lexicon is not None and self.ontology is not None
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if clause.lemma_.lower() in OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in clause.children):
+            modals.add("must")  # "needs to", "has to"
+        appeal = bool(modals & self.lexicon.appeal_modals)
+        if not appeal and not modals & self.lexicon.demand_modals:
+            return None
+        if any(c.dep_ == "neg" for c in clause.children):
+            return None  # "must not": a warning, not a demand
+        reporter = syntax.clause_subject(clause.head)
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source = actors.actor(reporter) if reporter is not None else None
+        target = actors.actor(subject) if subject is not None else None
+        if source is None or target is None or _same_actor(source, target):
+            return None
+        info = self.ontology.get("020" if appeal else "100")
+        cue = clause.head
+        return Event(
+            id=stable_id(article_id, cue.idx, info.code, source.code, target.code),
+            sentence=index,
+            start=cue.idx,
+            end=cue.idx + len(cue.text),
+            trigger=cue.text,
+            source=source,
+            target=target,
+            cameo=info.code,
+            root=info.root,
+            quad=info.quad,
+            goldstein=info.goldstein,
+            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
+            confidence=round(0.6 + (0.15 if source.code else 0.0) + (0.1 if target.code else 0.0), 3),
+        )
 
     def _reported_demand(
         self, act: Event, trigger: Token, index: int, article_id: str, actors: ActorContext
