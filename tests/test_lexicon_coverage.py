@@ -169,6 +169,13 @@ CASES = [
     Case("Mexico welcomed the invitation from Canada.", "051", "MEX"),
     Case("The Pope expressed sorrow for the victims of the flood.", "018"),
     Case("The Kenyan senator launched a scathing attack on the Ugandan government.", "111", "KEN", "UGA"),
+    Case("A Spanish judge put the former minister under investigation for fraud.", "090"),
+    Case("Argentina's supreme court opened a hearing into the sale of the airline.", "090"),
+    Case("Bolivian farmers blocked transport into La Paz.", "144"),
+    Case("Iran said it would allow the return of UN inspectors.", "0355", "IRN"),
+    Case("Ecuador's new government pledged to liberalize the economy.", "0342"),
+    Case("Polish opposition activists collected signatures against the new media law.", "140"),
+    Case("The Sudanese army dismissed a ceasefire proposal from the rebels.", "1246"),
 ]
 
 
