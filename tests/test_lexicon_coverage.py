@@ -176,6 +176,8 @@ CASES = [
     Case("Ecuador's new government pledged to liberalize the economy.", "0342"),
     Case("Polish opposition activists collected signatures against the new media law.", "140"),
     Case("The Sudanese army dismissed a ceasefire proposal from the rebels.", "1246"),
+    Case("Kenya's electoral board allowed the opposition leader to run in the presidential election.", "0812"),
+    Case("A second contingent of Rwandan peacekeepers arrived in Bangui.", "074"),
 ]
 
 
