@@ -970,7 +970,8 @@ def test_fighting_crime_is_not_combat(code: Coder) -> None:
         ("Japan will visit India.", PUBLISHED, ("JPN", "036", "IND")),
         ("China plans to send aid to Nepal.", PUBLISHED, ("CHN", "033", "NPL")),
         ("North Korea threatened to attack South Korea.", PUBLISHED, ("PRK", "1383", "KOR")),
-        ("Gunmen abducted ten villagers in northern Nigeria.", PUBLISHED, ("UAF", "181", "CVL")),
+        # unplaced sides take the one country of their sentence (dateline.coding.placement)
+        ("Gunmen abducted ten villagers in northern Nigeria.", PUBLISHED, ("NGAUAF", "181", "NGACVL")),
         (
             "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.",
             PUBLISHED,
@@ -979,7 +980,7 @@ def test_fighting_crime_is_not_combat(code: Coder) -> None:
         (
             "Officials said Syrian forces shelled rebel positions in Idlib.",
             PUBLISHED,
-            ("SYRMIL", "194", "REB"),
+            ("SYRMIL", "194", "SYRREB"),
         ),
     ],
 )

@@ -14,6 +14,7 @@ from . import __version__
 from .actors import ActorDictionary, ActorResolver
 from .coding.coder import EventCoder, deduplicate
 from .coding.lexicon import Lexicon
+from .coding.placement import ActorPlacement
 from .coref import Coreference
 from .dates import EventDater
 from .errors import DatelineError, StageNotFound
@@ -54,6 +55,7 @@ class Pipeline:
         self.extractor = Extractor()
         self.nlp: NLP | None = None
         self.coder = EventCoder()
+        self.placement = ActorPlacement()
         self.petrarch: PetrarchEngine | None = None
         self.quotes = QuoteFinder()
         self.dater = EventDater()
@@ -155,7 +157,7 @@ class Pipeline:
             event.location = _destination(event, places) or self.geocoder.locate(
                 trigger.root, places, dateline_place
             )
-        events = deduplicate(events)
+        events = deduplicate(self.placement(doc, events, places))
         return ArticleRecord(
             id=article.id,
             text=article.text,

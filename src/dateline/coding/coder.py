@@ -41,6 +41,8 @@ TARGET_PREPOSITIONS = frozenset(
 REPORTING_VERBS = frozenset(
     {"say", "announce", "tell", "declare", "state", "add", "confirm", "report", "insist"}
 )
+#: Prepositions of place: where an act happened, which for meetings is not who took part.
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 #: "defended itself": the source acts on itself, so the act has no other side.
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -251,7 +253,7 @@ class EventCoder:
             target = _beneficiary(trigger, source, find_actor)
         reflexive = target_head is not None and target_head.lower_ in REFLEXIVES
         if target is None and not reflexive:
-            target = _first_actor_after(trigger, source, find_actor, source_head) or target
+            target = _first_actor_after(trigger, source, find_actor, source_head, code) or target
         if target is None and target_head is not None and target_head.pos_ in ("NOUN", "PROPN"):
             target = actors.phrase(target_head)  # "captured three cities": a target without a code
         if target is None and target_head is None and source is not None:
@@ -306,7 +308,6 @@ class EventCoder:
             negated=negated,
             hypothetical=hypothetical,
         )
-
 
     def _acted_on(self, trigger: Token, actors: ActorContext) -> ActorRef | None:
         """What an act without an actor target is done to, when the pattern named the object:
@@ -448,13 +449,36 @@ def _conjunct_events(event: Event, match: _Match, article_id: str, actors: Actor
 
 #: Dependencies through which the other side of an act is reached from its trigger.
 COMPLEMENT_DEPS = frozenset(
-    {"dobj", "dative", "prep", "pobj", "pcomp", "xcomp", "ccomp", "acl", "poss", "amod", "compound",
-     "nmod", "appos", "conj", "nsubj", "nsubjpass", "attr", "oprd", "agent"}
+    {
+        "dobj",
+        "dative",
+        "prep",
+        "pobj",
+        "pcomp",
+        "xcomp",
+        "ccomp",
+        "acl",
+        "poss",
+        "amod",
+        "compound",
+        "nmod",
+        "appos",
+        "conj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "agent",
+    }
 )
 
 
 def _first_actor_after(
-    trigger: Token, source: ActorRef | None, find_actor: ActorFinder, source_head: Token | None = None
+    trigger: Token,
+    source: ActorRef | None,
+    find_actor: ActorFinder,
+    source_head: Token | None = None,
+    code: str = "",
 ) -> ActorRef | None:
     """The first coded actor that the trigger's complements name, in text order: "restored ties
     with Gondor", "agreed to provide aid for Romania", "demanded an admission by Moscow",
@@ -465,7 +489,8 @@ def _first_actor_after(
     if source_head is not None:
         excluded.update(t.i for t in source_head.subtree)
     candidates: list[Token] = []
-    frontier = [c for c in trigger.children if c.i > trigger.i and _complement(c, trigger)]
+    venues = code[:2] != "04"  # a meeting's venue is not a party to it
+    frontier = [c for c in trigger.children if c.i > trigger.i and _complement(c, trigger, venues)]
     depth = 0
     while frontier and depth < 8:
         following: list[Token] = []
@@ -474,7 +499,7 @@ def _first_actor_after(
                 continue
             if node.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and node.i > trigger.i:
                 candidates.append(node)
-            following.extend(c for c in node.children if _complement(c, node))
+            following.extend(c for c in node.children if _complement(c, node, venues))
         frontier, depth = following, depth + 1
     unplaced: ActorRef | None = None
     for node in sorted(candidates, key=lambda t: t.i):
@@ -489,14 +514,17 @@ def _first_actor_after(
 
 
 def _on_behalf(child: Token) -> bool:
-    """"on behalf of the government" names the source's principal, not the other side."""
+    """ "on behalf of the government" names the source's principal, not the other side."""
     return child.dep_ == "prep" and any(c.lemma_.lower() == "behalf" for c in child.children)
 
 
-def _complement(child: Token, head: Token) -> bool:
-    """Whether ``child`` continues the complement of ``head`` (see `_first_actor_after`)."""
+def _complement(child: Token, head: Token, venues: bool = True) -> bool:
+    """Whether ``child`` continues the complement of ``head`` (see `_first_actor_after`);
+    ``venues=False`` leaves out where it happened ("talks in Geneva" are not with Switzerland)."""
+    if not venues and child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
+        return False
     if child.dep_ == "advcl":  # "staged protests to demand reforms by Suharto": a purpose clause
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        return syntax.purpose_clause(child)
     if child.dep_ == "conj":
         return head.pos_ not in ("VERB", "AUX")  # "Romania and Poland", not a second act
     if _on_behalf(child):

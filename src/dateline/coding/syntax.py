@@ -111,6 +111,17 @@ LIGHT_VERBS = frozenset(
         "hit",
         "receive",
         "express",
+        # aspect: the subject does what the object names ("speeded up the withdrawal")
+        "speed",
+        "accelerate",
+        "complete",
+        "finish",
+        "expand",
+        "initiate",
+        "organize",
+        "organise",
+        "perform",
+        "pursue",
     }
 )
 
@@ -162,6 +173,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return clause_subject(head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return head
+    if purpose_clause(verb):
+        return clause_subject(head, depth + 1)  # "opened the bridge to allow deliveries": a purpose
     if verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ in ("VBG", "VBN"):
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
             head = head.head
@@ -206,6 +219,12 @@ def noun_source(noun: Token, climb: bool = True) -> Token | None:
     return clause_subject(verb)
 
 
+def purpose_clause(verb: Token) -> bool:
+    """An infinitive of purpose ("visited Seoul to discuss trade"): its act shares the subject,
+    modality and negation of the verb it hangs off."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def governors(trigger: Token) -> list[Token]:
     """Verbs governing the trigger as open complements, nearest first ("plan to continue giving")."""
     chain: list[Token] = []
@@ -213,7 +232,7 @@ def governors(trigger: Token) -> list[Token]:
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.dep_ in ("xcomp", "pcomp"):
         node = node.head
     for _ in range(4):
-        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.tag_ == "VBG"):
+        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and node.tag_ == "VBG") or purpose_clause(node):
             node = node.head
             if node.pos_ == "ADP":  # "capable of fighting": the preposition hangs off the adjective
                 node = node.head

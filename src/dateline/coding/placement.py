@@ -1,0 +1,112 @@
+"""Placing actors the dictionary cannot place, from the country their sentence is about.
+
+Wire copy names local actors without saying whose they are: "Judge Alejandro Rivera opened
+investigations against 28 Chilean officials", "leaders of the Azadliq coalition postponed the
+rally in Baku". When an event side has no country and its sentence names exactly one country
+(through actors or places), that side is taken to belong to it, as event datasets code local
+actors. Sentences that name two or more countries are left alone: there is no safe guess.
+Violence without a named perpetrator is coded to unidentified attackers (``UAF``) of the country
+where it happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..records import ActorRef, Event, Place
+from ..registry import register
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Codes in the country slot that are not countries (CAMEO's international and transnational
+#: actors): they say nothing about where a sentence is set.
+NON_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UNO", "NGM", "IMG", "UIS", "UAF"})
+#: Roots of violence (assault, fight, mass violence) whose perpetrator news often cannot name.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+@register("placement")
+class ActorPlacement:
+    """Gives unplaced event sides the one country their sentence names (see the module doc)."""
+
+    name = "placement"
+
+    def setup(self) -> None:
+        """Nothing to load: placement works on the records of one article."""
+
+    def __call__(self, doc: Doc, events: list[Event], places: Iterable[Place]) -> list[Event]:
+        """``events`` with unplaced sides placed, where their sentence allows it."""
+        by_sentence: dict[int, set[str]] = {}
+        sentences = list(doc.sents)
+        starts = [s.start_char for s in sentences]
+        for place in places:
+            if place.country and len(place.country) == 3:
+                by_sentence.setdefault(_sentence_of(starts, place.start), set()).add(place.country)
+        for event in events:
+            for actor in (event.source, event.target):
+                if actor is not None and _is_country(actor.country):
+                    by_sentence.setdefault(event.sentence, set()).add(actor.country or "")
+        mentions: dict[tuple[int, str], Place] = {}
+        for place in places:
+            if place.country:
+                mentions.setdefault((_sentence_of(starts, place.start), place.country), place)
+        placed = []
+        for event in events:
+            countries = by_sentence.get(event.sentence, set())
+            if event.source is None and event.root in VIOLENT_ROOTS:
+                event = replace(event, source=_unidentified(event, countries, mentions))
+            if len(countries) != 1:
+                placed.append(event)
+                continue
+            (country,) = countries
+            source, target = _placed(event.source, country), _placed(event.target, country)
+            if source is not None and target is not None and source.code and source.code == target.code:
+                source, target = event.source, event.target  # placing both as one actor says nothing
+            placed.append(replace(event, source=source, target=target))
+        return placed
+
+
+def _unidentified(
+    event: Event, countries: set[str], mentions: dict[tuple[int, str], Place]
+) -> ActorRef | None:
+    """Violence nobody is named for ("a roadside bomb near Samarra killed ...") is coded, as event
+    datasets do, to unidentified attackers of the country where it happened."""
+    country = event.location.country if event.location is not None else None
+    if not _is_country(country):
+        country = next(iter(countries)) if len(countries) == 1 else None
+    place = mentions.get((event.sentence, country or ""))
+    if country is None or place is None:
+        return None
+    return ActorRef(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        code=country + "UAF",
+        country=country,
+        sectors=["UAF"],
+    )
+
+
+def _placed(actor: ActorRef | None, country: str) -> ActorRef | None:
+    """``actor`` in ``country`` ("boycotted the referendum" in a story about one country is
+    that country's referendum)."""
+    if actor is None or actor.country:
+        return actor
+    return replace(actor, country=country, code=country + (actor.code or ""))
+
+
+def _is_country(code: str | None) -> bool:
+    return bool(code) and len(code or "") == 3 and code not in NON_COUNTRIES
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """Index of the sentence that starts at or before ``offset``."""
+    index = 0
+    for i, start in enumerate(starts):
+        if start > offset:
+            break
+        index = i
+    return index
