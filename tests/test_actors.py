@@ -172,3 +172,23 @@ def test_regions(book: ActorDictionary) -> None:
     assert book.region("Vladimir") is None  # a personal name first
     karen = book.regions.lookup("Karen")
     assert karen is not None and karen.group_only
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Ethnic Albanians in south Serbia are demanding protection.", "Albanians", "SRBCVL"),
+        ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRBCVL"),
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday.", "Albanians", "CVL"),
+        (
+            "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work.",
+            "workers",
+            "SRBLAB",
+        ),
+        ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDNEDU"),
+        ("The UNITA militarist wing refused the request.", "wing", "AGOREBUNT"),
+    ],
+)
+def test_minorities_places_and_patrons(resolve, text: str, head: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve(text, head)
+    assert actor is not None and actor.code == code, actor
