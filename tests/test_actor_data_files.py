@@ -287,3 +287,50 @@ def test_expected_org_codes(organisations: list[dict[str, str]]) -> None:
     lookup = {form: row["code"] for row in organisations for form in _surface_forms(row, "name", "aliases")}
     for form, code in EXPECTED_ORG_CODES.items():
         assert lookup.get(form) == code, form
+
+
+# ---------------------------------------------------------------- regions
+
+REGION_COLUMNS = ["name", "aliases", "demonyms", "country", "use", "notes"]
+
+
+@pytest.fixture(scope="module")
+def regions() -> list[dict[str, str]]:
+    return read_tsv("actors/regions.tsv")
+
+
+def test_region_rows_well_formed(regions: list[dict[str, str]], countries: list[dict[str, str]]) -> None:
+    lines = _data_lines("actors/regions.tsv")
+    assert lines[0].split("\t") == REGION_COLUMNS
+    iso3 = {row["iso3"] for row in countries}
+    for row in regions:
+        assert row["name"], row
+        assert row["country"] == "-" or row["country"] in iso3, row
+        assert row["use"] in {"any", "group"}, row
+
+
+def test_region_forms_are_not_country_words_and_have_one_owner(
+    regions: list[dict[str, str]], countries: list[dict[str, str]]
+) -> None:
+    country_forms = {
+        form.casefold()
+        for row in countries
+        for form in _surface_forms(row, "name", "aliases", "adjectives", "capital", "metonyms")
+    }
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in regions:
+        for form in _surface_forms(row, "name", "aliases", "demonyms"):
+            owners[form.casefold()].add(row["country"])
+            if row["country"] != "-":
+                assert form.casefold() not in country_forms, (row["name"], form)
+    assert {form: codes for form, codes in owners.items() if len(codes) > 1} == {}
+
+
+def test_region_spot_checks(regions: list[dict[str, str]]) -> None:
+    by_form = {
+        form: row["country"] for row in regions for form in _surface_forms(row, "name", "aliases", "demonyms")
+    }
+    assert by_form["Darfur"] == "SDN"
+    assert by_form["Chechen"] == "RUS"
+    assert by_form["Tibetan"] == "CHN"
+    assert by_form["Punjab"] == "-"

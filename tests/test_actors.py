@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.actors import ActorDictionary, ActorResolver
+from dateline.actors.people import name_key
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +64,131 @@ def test_acronyms_match_only_in_capitals() -> None:
 
 def test_not_an_actor(resolve) -> None:  # type: ignore[no-untyped-def]
     assert resolve("The weather was fine.", "weather") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code", "name"),
+    [
+        ("The Sudanese government accused Darfur rebels of violence.", "rebels", "SDNREB", None),
+        ("A group of Chechen refugees went on hunger strike.", "refugees", "RUSREF", None),
+        ("The Bosnian Serbs demanded a truce.", "Serbs", "BIHCVL", None),
+        ("Karen rebels attacked the base.", "rebels", "MMRREB", None),
+        ("The government of Sindh province ordered patrols.", "government", "PAKGOV", None),
+        ("Both the Phillippines military and the rebels agreed.", "military", "PHLMIL", None),
+        ("President Francois Mitterand welcomed him.", "Mitterand", "FRAGOV", "Francois Mitterrand"),
+        (
+            "President Abdelaziz Bouteflicka threatened a curfew.",
+            "Bouteflicka",
+            "DZAGOV",
+            "Abdelaziz Bouteflika",
+        ),
+        ("President Omar El Bashir shortened the curfew.", "Bashir", "SDNGOV", "Omar al-Bashir"),
+        ("Former president Carlos Menem was questioned.", "Menem", "ARGELI", "Carlos Menem"),
+    ],
+)
+def test_regions_peoples_and_misspelt_names(
+    resolve, text: str, head: str, code: str, name: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve(text, head)
+    assert actor is not None and actor.code == code, actor
+    if name is not None:
+        assert actor.name == name
+    assert text[actor.start : actor.end] == actor.text
+
+
+def test_a_titled_unknown_person_gets_no_country(resolve) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve("Judge Alejandro Rivera opened an investigation.", "Rivera")
+    assert actor is not None and actor.code == "JUD" and actor.country is None
+
+
+# --- look-ups without the parser -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def book() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_name_key_normalises_articles_accents_and_punctuation() -> None:
+    assert name_key("Omar El-Bashir") == "omar bashir"
+    assert name_key("François Mitterrand") == "francois mitterrand"
+    assert name_key("F.W. de Klerk") == name_key("F. W. de Klerk")
+    assert name_key("Yar'Adua") == "yaradua"
+
+
+def test_person_by_normal_form(book: ActorDictionary) -> None:
+    office = book.person("Omar El Bashir")
+    assert office is not None and office.code == "SDNGOV"
+
+
+def test_titled_surname_tolerates_small_misspellings(book: ActorDictionary) -> None:
+    office = book.titled_person("Francois Mitterand", "GOV")
+    assert office is not None and office.code == "FRAGOV"
+    gbagbo = book.titled_person("Laurent Gbago", "GOV")
+    assert gbagbo is not None and gbagbo.code == "CIVGOV"
+
+
+def test_titled_surname_guards(book: ActorDictionary) -> None:
+    # given names that disagree: not the known Mitterrand
+    assert book.titled_person("Jacques Mitterand", "GOV") is None
+    # the title must be of the office's kind, and judges are not searched
+    assert book.titled_person("Francois Mitterand", "JUD") is None
+    # short surnames must match exactly
+    assert book.titled_person("Moy", "GOV") is None
+    # a far spelling is no match
+    assert book.titled_person("Mitterberg", "GOV") is None
+
+
+def test_shared_surname_needs_one_country(book: ActorDictionary) -> None:
+    # Laurent-Desire and Joseph Kabila: different people, one country and role
+    office = book.titled_person("Kabila", "GOV")
+    assert office is not None and office.code == "CODGOV"
+    # Kim: presidents of both Koreas
+    assert book.titled_person("Kim", "GOV") is None
+
+
+def test_tolerant_full_name(book: ActorDictionary) -> None:
+    office = book.tolerant_person("Juvenal Habyariman")
+    assert office is not None and office.code == "RWAGOV"
+    assert book.tolerant_person("Juan Habyariman Lopez") is None
+    assert book.tolerant_person("Bob Smith") is None
+
+
+def test_tolerant_country(book: ActorDictionary) -> None:
+    found = book.tolerant_country("Afganistan")
+    assert found is not None and found[0].iso3 == "AFG"
+    assert book.tolerant_country("Columbian") is None  # too far from "Colombian"
+    assert book.tolerant_country("Niger") is None  # too short to guess
+
+
+def test_regions(book: ActorDictionary) -> None:
+    assert book.region("Darfur") == "SDN"
+    assert book.region("Chechens") == "RUS"
+    assert book.region("Sindh Province") == "PAK"
+    assert book.region("West Darfur State") == "SDN"
+    assert book.region("Texas") == "USA"
+    assert book.region("Punjab") is None  # India and Pakistan
+    assert book.region("Central") is None  # a generic word
+    assert book.region("Vladimir") is None  # a personal name first
+    karen = book.regions.lookup("Karen")
+    assert karen is not None and karen.group_only
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Ethnic Albanians in south Serbia are demanding protection.", "Albanians", "SRBCVL"),
+        ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRBCVL"),
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday.", "Albanians", "CVL"),
+        (
+            "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work.",
+            "workers",
+            "SRBLAB",
+        ),
+        ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDNEDU"),
+        ("The UNITA militarist wing refused the request.", "wing", "AGOREBUNT"),
+    ],
+)
+def test_minorities_places_and_patrons(resolve, text: str, head: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    actor = resolve(text, head)
+    assert actor is not None and actor.code == code, actor

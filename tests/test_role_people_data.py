@@ -294,3 +294,41 @@ def test_common_surnames_are_not_bare_aliases(people: list[dict[str, str]]) -> N
     for row in people:
         for alias in split_list(row["aliases"]):
             assert alias.casefold() not in common, row
+
+
+# Countries whose head of state or government news names often, in every period since 1980.
+HEAD_COVERAGE = [
+    "USA", "GBR", "FRA", "DEU", "ITA", "ESP", "RUS", "CHN", "JPN", "IND", "PAK", "IRN", "IRQ", "ISR",
+    "EGY", "TUR", "SAU", "SYR", "NGA", "ZAF", "KEN", "ETH", "DZA", "ARG", "BRA", "MEX", "CHL",
+    "PHL", "IDN", "KOR", "CAN", "AUS", "POL", "GRC", "ZWE", "AGO", "COD", "SDN",
+]  # fmt: skip
+HEAD_TITLES = re.compile(
+    r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Sultan|General Secretary|"
+    r"Head of State|Supreme Leader|Leader of the Revolution|Chairman|Taoiseach"
+)
+
+
+@pytest.mark.parametrize("when", ["1985-06-01", "1995-06-01", "2005-06-01", "2015-06-01", "2024-06-01"])
+def test_heads_of_state_or_government_cover_the_period(people: list[dict[str, str]], when: str) -> None:
+    covered = {
+        row["country"]
+        for row in people
+        if row["role"] == "GOV" and HEAD_TITLES.search(row["title"]) and _covers(row, when)
+    }
+    assert set(HEAD_COVERAGE) - covered == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "when"),
+    [
+        ("Francois Mitterrand", "FRA", "1990-01-01"),
+        ("Levy Mwanawasa", "ZMB", "2005-01-01"),
+        ("Moody Awori", "KEN", "2005-01-01"),
+        ("Jean-Bertrand Aristide", "HTI", "2002-01-01"),
+        ("Juvenal Habyarimana", "RWA", "1990-01-01"),
+        ("Jose Eduardo dos Santos", "AGO", "1995-01-01"),
+        ("Askar Akayev", "KGZ", "2000-01-01"),
+    ],
+)
+def test_leaders_since_1980(people: list[dict[str, str]], name: str, country: str, when: str) -> None:
+    assert any(r["country"] == country and _covers(r, when) for r in _rows(people, name))

@@ -99,6 +99,8 @@ GENERIC_WORDS = frozenset(
     }
 )
 MIN_LENGTH = 4
+#: Compass words that open region names, in their short form ("Western Darfur" = "West Darfur").
+COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 #: How a curated word may be used: anywhere, or only before a group noun.
 USES = frozenset({"any", "group"})
 
@@ -110,6 +112,9 @@ def region_key(text: str) -> str:
     text = " ".join(text.lower().replace("-", " ").replace("'s", "").replace(".", "").split())
     if text.startswith("the "):
         text = text[4:]
+    first, _, rest = text.partition(" ")
+    if rest and first in COMPASS:
+        text = f"{COMPASS[first]} {rest}"
     return text
 
 
@@ -184,9 +189,11 @@ class RegionIndex:
         key = region_key(phrase)
         found = self.words.get(key)
         if found is None:
-            stripped = strip_generic(key)
-            if stripped != key:
-                found = self.words.get(stripped)
+            key = strip_generic(key)
+            found = self.words.get(key)
+        first, _, rest = key.partition(" ")
+        if found is None and first in COMPASS.values() and rest:
+            found = self.words.get(rest)  # "west Darfur", "North Kivu"
         return found
 
     def country(self, phrase: str) -> str | None:

@@ -41,6 +41,10 @@ ETHNIC_DEMONYMS = frozenset(
 )
 #: Modifiers that are places: their country may replace an ethnic demonym's.
 PLACE_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Prepositions that say where a group is ("protesters in Baghdad", "students across Iran").
+PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "inside", "within"})
+#: Words that tie a group to a patron: "militants loyal to", "workers affiliated with".
+ALLEGIANCE_WORDS = frozenset({"loyal", "affiliate", "affiliated", "allied", "linked", "belong", "attach"})
 
 
 @dataclass(slots=True)
@@ -126,12 +130,8 @@ class ActorResolver:
                 if ethnic and child.dep_ in PLACE_DEPS and modifier.country and not modifier.org:
                     ev.country = modifier.country  # "Bosnian Serbs" live in Bosnia
                 ev.merge(modifier)
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "in" and ev.role and not (ev.country or ev.org):
-                place = _pobj(child)  # "security forces in Guinea", "protesters in Baghdad"
-                found = self._token_evidence(place) if place is not None else None
-                if found is not None and found.country and not found.org:
-                    ev.country = found.country
+        minority = _minority(head)
+        placed = self._place_and_allegiance(head, ev, minority, depth)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "from" and not (ev.country or ev.org or ev.name):
                 origin = _pobj(child)  # "observers from the OSCE", "a delegation from China"
@@ -146,7 +146,10 @@ class ActorResolver:
                         ev.name = None  # the apposition's name is the more specific one
                     if ethnic and child.dep_ == "prep" and sub.country and not sub.org:
                         ev.country = sub.country  # "the Albanians of southern Serbia"
+                        placed = True
                     ev.merge(sub)
+        if minority and not placed and ev.org is None:
+            ev.country = None  # "ethnic Albanians": a people, not the state of Albania
         if ev.name and not (ev.country and ev.role):
             office = (
                 self.dictionary.person(ev.name, self.day)
@@ -281,6 +284,34 @@ class ActorResolver:
             return "GOV"
         return None
 
+    def _place_and_allegiance(self, head: Token, ev: Evidence, minority: bool, depth: int) -> bool:
+        """Fill a group's country from where it is ("protesters in Baghdad", "students throughout
+        Indonesia") or whom it serves ("workers affiliated with the Serbian Workers' Union",
+        "militants loyal to Iraq's al-Qaeda"). A minority ("ethnic Albanians in Serbia") takes the
+        country it lives in. Returns whether a place gave the country."""
+        placed = False
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            if not (minority or (ev.role and not (ev.country or ev.org))):
+                continue
+            place = _pobj(child)
+            found = self._token_evidence(place) if place is not None else None
+            if found is not None and found.country and not found.org:
+                ev.country, placed = found.country, True
+        if not ev.role or ev.country or ev.org or depth > 2:
+            return placed
+        for child in head.children:
+            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ALLEGIANCE_WORDS:
+                for prep in child.children:
+                    target = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("to", "with") else None
+                    if target is not None:
+                        sub = self.evidence(target, depth + 1)
+                        if sub.country or sub.org:
+                            ev.country, ev.org = sub.country, sub.org
+                            return placed
+        return placed
+
     def _titled_office(self, ev: Evidence, head_is_name: bool) -> Office | None:
         """The person a title and a (perhaps misspelt) name point to: "President Mitterand"."""
         if not (head_is_name and ev.name and ev.role):
@@ -300,6 +331,17 @@ class ActorResolver:
 
 def _is_ethnic(token: Token) -> bool:
     return token.lower_ in ETHNIC_DEMONYMS
+
+
+def _minority(head: Token) -> bool:
+    """Whether the phrase names an ethnic minority: "ethnic" before an ethnic demonym, at the head
+    ("three ethnic Serbs") or in a modifier ("ethnic Albanian guerrillas")."""
+    for token in (head, *(c for c in head.children if c.i < head.i and c.dep_ in PLACE_DEPS)):
+        if _is_ethnic(token) and any(c.lower_ == "ethnic" and c.i < token.i for c in token.children):
+            return True
+        if _is_ethnic(token) and token is not head and any(c.lower_ == "ethnic" for c in head.children):
+            return True
+    return False
 
 
 def _adjacent_appos(head: Token, child: Token) -> bool:

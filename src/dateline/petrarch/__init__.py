@@ -26,11 +26,19 @@ verb block and patterns    ``verbs.tsv``: trigger = verb lemma (``:v``), other w
 What our formats cannot say is counted, per file and reason, in the JSON summary ("skipped" for
 entries left out, "approximated" for entries imported with a loss), never dropped silently.
 
-`run_mechanics` (``python -m dateline.petrarch mechanics``) codes PETRARCH's unit-test sentences
-with its validation dictionaries and counts the expected codings our pipeline reproduces.
+`PetrarchEngine` (``PipelineConfig(coder="petrarch", data_dirs=(DIR,))``) is the other way to use
+PETRARCH dictionaries: it reads them as they are and codes with PETRARCH's mechanics (verb
+patterns with ``*`` ``+`` ``$`` ``%`` ``^`` and synsets, ``[A:B]`` and null codes, agents,
+compound and date-restricted actors, discards) over our spaCy parse, into our `Event` records;
+event codes are carried verbatim (see `dateline.petrarch.engine`).
+
+`run_mechanics` (``python -m dateline.petrarch mechanics [--coder petrarch|dateline|both]``) codes
+PETRARCH's unit-test sentences with its validation dictionaries and counts the expected codings
+reproduced, by the engine and by our coder on the imported dictionaries.
 """
 
+from .engine import PetrarchEngine
 from .importer import detect_kind, import_files
 from .mechanics import run_mechanics
 
-__all__ = ["detect_kind", "import_files", "run_mechanics"]
+__all__ = ["PetrarchEngine", "detect_kind", "import_files", "run_mechanics"]

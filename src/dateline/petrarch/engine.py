@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 #: Links along which a verb without a subject of its own takes its governor's subject.
-INHERIT = frozenset({"xcomp", "conj", "pcomp", "prep"})
+INHERIT = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp"})  # "is about to restore"
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "him", "her", "them", "i"})
 
@@ -178,7 +178,10 @@ class PetrarchEngine:
         index: int,
         article_id: str,
     ) -> list[Event]:
-        subtree_end = max(p for t in token.subtree for p in view.positions(t.i)) + 1
+        # the verb's phrase: the subtrees of its words ("wire tap": "wire" heads the object)
+        span = {view.token_of[p] for c in candidates[:1] for p in range(c.first, c.last + 1)}
+        scope = {t.i for i in span | {token.i} for t in view.doc[i].subtree}
+        subtree_end = max(p for i in scope for p in view.positions(i)) + 1
         tried: list[tuple[Pattern, _Candidate]] = []
         seen: set[int] = set()
         for candidate in candidates:
@@ -206,7 +209,7 @@ class PetrarchEngine:
         backward = "" if backward == "---" else backward
         if not forward and not backward:
             return []
-        sources, targets, mutual = self._actors(view, token, binding, subtree_end)
+        sources, targets, mutual = self._actors(view, token, binding, subtree_end, scope)
         if not mutual and not targets and len(sources) > 1 and forward and backward:
             mutual = sources  # "Gondor and Osgiliath renewed ties" [064:064]: with each other
         pairs: list[tuple[Coded | None, Coded | None, str]] = []
@@ -235,7 +238,7 @@ class PetrarchEngine:
         return events
 
     def _actors(
-        self, view: SentenceView, token: Token, binding: Binding, subtree_end: int
+        self, view: SentenceView, token: Token, binding: Binding, subtree_end: int, scope: set[int]
     ) -> tuple[list[Coded], list[Coded], list[Coded]]:
         """(sources, targets, members of a compound actor acting on each other)."""
         doc = view.doc
@@ -261,11 +264,12 @@ class PetrarchEngine:
             sources = view.codes(subject) if subject is not None else []
         if not sources:
             sources = self._nearest_before(view, token, taken)
+        if compound and not targets:
+            return sources, [], compound  # "% HAVE *": the members act on each other
         if not targets:
             used = {t for c in sources for t in c.tokens}
-            targets = self._first_after(view, token, subtree_end, used)
-        mutual = compound if compound and not targets else []
-        return sources, targets, mutual
+            targets = self._first_after(view, token, subtree_end, used, scope)
+        return sources, targets, []
 
     def _subject(self, view: SentenceView, token: Token) -> tuple[Token | None, Token | None]:
         """(source head, target head of a passive) of the verb's clause."""
@@ -312,9 +316,10 @@ class PetrarchEngine:
                 return view.codes(view.doc[mention.tokens[0]])
         return []
 
-    def _first_after(self, view: SentenceView, token: Token, end: int, used: set[int]) -> list[Coded]:
-        """The first actor after the verb, inside the verb's phrase."""
-        inside = {t.i for t in token.subtree}
+    def _first_after(
+        self, view: SentenceView, token: Token, end: int, used: set[int], inside: set[int]
+    ) -> list[Coded]:
+        """The first actor after the verb, inside the verb's phrase (``inside``: its tokens)."""
         for p in range(view.last_word.get(token.i, 0) + 1, end):
             mention = view.mention_at[p]
             if mention is None or not mention.coded or used & set(mention.tokens):

@@ -216,12 +216,20 @@ class SentenceView:
 
 
 def compose(actor: str, agents: list[Agent]) -> str:
-    """An actor code with its agents: prefixes first, suffixes appended unless already held."""
+    """An actor code with its agents: prefixes first, suffixes appended unless the code holds them
+    already, compared by three-letter segments (GMWGOV holds GOV, not WGO)."""
     code = actor
     for agent in agents:
         if agent.prefix:
             if not code.startswith(agent.code):
                 code = agent.code + code
-        elif agent.code not in code:
+        elif not _holds(code, agent.code):
             code += agent.code
     return code
+
+
+def _holds(code: str, part: str) -> bool:
+    segments = [code[i : i + 3] for i in range(0, len(code), 3)]
+    wanted = [part[i : i + 3] for i in range(0, len(part), 3)]
+    n = len(wanted)
+    return any(segments[i : i + n] == wanted for i in range(len(segments) - n + 1))
