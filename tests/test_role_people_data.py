@@ -49,7 +49,7 @@ ROLE_CODES = frozenset(
 # Extra codes allowed in the sectors column: role codes plus CAMEO religion codes.
 SECTOR_CODES = ROLE_CODES | {"MUS", "CHR", "CTH", "PRO", "JEW", "HIN", "BUD", "SIK"}
 # Codes in the country column that are not ISO 3166 countries.
-NON_ISO_COUNTRIES = frozenset({"UNO", "EUR", "NAT", "IGO", "IMG", "KSV"})
+NON_ISO_COUNTRIES = frozenset({"UNO", "EUR", "NAT", "IGO", "IMG", "XKX"})
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODE3 = re.compile(r"^[A-Z]{3}$")

@@ -62,6 +62,10 @@ REPORTING_VERBS = frozenset(
 OBLIGATION_VERBS = frozenset({"need", "have"})
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+#: Nouns whose clause reports an act as alleged, not established.
+ALLEGATION_NOUNS = frozenset(
+    {"charge", "allegation", "claim", "accusation", "report", "rumour", "rumor", "suspicion", "assertion"}
+)
 #: "defended itself": the source acts on itself, so the act has no other side.
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -184,8 +188,6 @@ class EventCoder:
         appeal = bool(modals & self.lexicon.appeal_modals)
         if not appeal and not modals & self.lexicon.demand_modals:
             return None
-        if any(c.dep_ == "neg" for c in clause.children):
-            return None  # "must not": a warning, not a demand
         reporter = syntax.clause_subject(clause.head)
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         source = actors.actor(reporter) if reporter is not None else None
@@ -338,9 +340,12 @@ class EventCoder:
         elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
         elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
-            if code[:2] >= "14" or _conditional(trigger, governors):  # "will withdraw unless ...": a threat
+            conditional = _conditional(trigger, governors)
+            if code[:2] == "16" and not conditional:
+                shifted = None  # "said it would cut aid": an announced sanction is the sanction
+            elif (code[:2] >= "14" or conditional) and code[:2] >= "09":  # "will attack unless": a threat
                 shifted = self.lexicon.threat_code(code) or "130"
-            else:
+            else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)
             code = shifted or code
         if code not in self.ontology:
@@ -642,7 +647,7 @@ def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> boo
         and trigger.dep_ == "dobj"
         and trigger.head.lemma_.lower() in lexicon.intent_verbs
     ):
-        return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise")
+        return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise", "undertake")
     clause = governors[-1] if governors else trigger
     if _reported_future(clause) and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children
@@ -685,6 +690,8 @@ def _requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool
     """An act someone demands, urges or alleges ("urged the EU to support", "demanded that X be
     taken", "accused Niger of supplying arms") is not established: the demand or accusation is."""
     clause = governors[-1] if governors else trigger
+    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in ALLEGATION_NOUNS:
+        return True  # "denied charges that Monrovia is committing genocide"
     if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for"):  # "accused Niger of supplying"
         accuser = clause.head.head
         return any(p.code[:2] == "11" for p in lexicon.patterns_for(accuser.lemma_.lower()))

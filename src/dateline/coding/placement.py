@@ -80,6 +80,8 @@ def _unidentified(
     place = mentions.get((event.sentence, country or ""))
     if country is None or place is None:
         return None
+    if event.target is not None and event.target.code == country + "UAF":
+        return None  # "strikes on militant hideouts in Iran": the targets are not their own attackers
     return ActorRef(
         text=place.text,
         start=place.start,

@@ -184,6 +184,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
 
 def noun_source(noun: Token, climb: bool = True) -> Token | None:
     """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
+    if noun.pos_ == "ADJ" and noun.dep_ == "acomp":
+        return clause_subject(noun.head)  # "Sudan is responsible for the killings"
     while (
         noun.dep_ == "conj"
         and noun.head.pos_ in ("NOUN", "PROPN")

@@ -1,0 +1,78 @@
+"""Modality rules of the coder (hand-written sentences): reported obligations, conditional
+offers, announced sanctions, alleged acts, purpose clauses and adjective triggers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conftest import summary
+from dateline.records import ArticleRecord, Event
+
+pytestmark = pytest.mark.slow
+
+Coder = Callable[..., ArticleRecord]
+
+
+def show(events: list[Event]) -> str:
+    return "; ".join(f"{summary(e)} {e.trigger} hyp={e.hypothetical}" for e in events)
+
+
+def top(record: ArticleRecord) -> Event:
+    assert record.events, "no event"
+    return max(record.events, key=lambda e: (e.confidence, -e.start))
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Chile said on Monday that Peru must return the seized fishing boats.", "10", "CHL", "PER"),
+        ("The Kenyan minister stressed that Uganda should reopen the border crossing.", "02", "KEN", "UGA"),
+        ("Germany told Greek officials that Greece needs to cut its budget deficit.", "10", "DEU", "GRC"),
+    ],
+)
+def test_reported_obligation_is_a_demand(code: Coder, text: str, root: str, source: str, target: str) -> None:
+    events = code(text).events
+    assert any(
+        e.root == root and e.source and e.source.country == source and e.target and e.target.country == target
+        for e in events
+    ), show(events)
+
+
+def test_obligation_to_refrain_is_a_demand_too(code: Coder) -> None:
+    events = code("Chile said that Peru must not move troops to the border.").events
+    assert any(e.root == "10" and e.target and e.target.country == "PER" for e in events), show(events)
+
+
+def test_conditional_offer_stays_an_offer(code: Coder) -> None:
+    record = code("Rebel leaders said they would meet the Kenyan mediator if he guaranteed their safety.")
+    assert not any(e.root == "13" for e in record.events), show(record.events)
+    assert any(e.root == "03" for e in record.events), show(record.events)
+
+
+def test_conditional_attack_is_a_threat(code: Coder) -> None:
+    record = code("Iran said it would attack Israel if its nuclear sites were bombed.")
+    assert any(e.root == "13" for e in record.events), show(record.events)
+
+
+def test_announced_sanction_is_the_sanction(code: Coder) -> None:
+    record = code("Canada announced on Friday that it would suspend all military aid to Myanmar.")
+    assert top(record).root == "16", show(record.events)
+
+
+def test_alleged_act_is_hypothetical_and_the_denial_leads(code: Coder) -> None:
+    record = code("Ghana denied charges by Togo that Accra is arming the rebels.")
+    alleged = [e for e in record.events if e.root == "07" or e.trigger == "arming"]
+    assert all(e.hypothetical for e in alleged), show(record.events)
+
+
+def test_purpose_clause_shares_the_subject(code: Coder) -> None:
+    record = code("France sent experts to Lebanon to investigate the explosion at the port.")
+    probe = [e for e in record.events if e.root == "09"]
+    assert probe and probe[0].source is not None and probe[0].source.country == "FRA", show(record.events)
+
+
+def test_adjective_trigger_takes_the_clause_subject(code: Coder) -> None:
+    record = code("The Syrian army is responsible for the killing of civilians in Aleppo.")
+    assert any(e.source is not None and e.source.country == "SYR" for e in record.events), show(record.events)
