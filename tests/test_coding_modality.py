@@ -26,10 +26,10 @@ def top(record: ArticleRecord) -> Event:
 
 @pytest.mark.parametrize(
     ("text", "root", "source", "target"),
-    [
+    [  # "must" demands (10); "should" and "needs to" appeal (02)
         ("Chile said on Monday that Peru must return the seized fishing boats.", "10", "CHL", "PER"),
         ("The Kenyan minister stressed that Uganda should reopen the border crossing.", "02", "KEN", "UGA"),
-        ("Germany told Greek officials that Greece needs to cut its budget deficit.", "10", "DEU", "GRC"),
+        ("Germany told Greek officials that Greece needs to cut its budget deficit.", "02", "DEU", "GRC"),
     ],
 )
 def test_reported_obligation_is_a_demand(code: Coder, text: str, root: str, source: str, target: str) -> None:
@@ -76,3 +76,14 @@ def test_purpose_clause_shares_the_subject(code: Coder) -> None:
 def test_adjective_trigger_takes_the_clause_subject(code: Coder) -> None:
     record = code("The Syrian army is responsible for the killing of civilians in Aleppo.")
     assert any(e.source is not None and e.source.country == "SYR" for e in record.events), show(record.events)
+
+
+def test_unless_makes_a_cooperative_act_a_threat(code: Coder) -> None:
+    record = code("Kenya said it will withdraw its troops from Somalia unless the government pays them.")
+    assert top(record).root == "13", show(record.events)
+
+
+def test_plain_future_sanction_is_a_threat(code: Coder) -> None:
+    """The codebook reads a future tense in the lead as not yet done: a threat to sanction."""
+    record = code("The United Nations will withdraw its inspectors from Iraq, the secretary-general announced.")
+    assert top(record).root == "13", show(record.events)

@@ -65,3 +65,12 @@ def test_acted_on_object_is_an_uncoded_target(code: Coder) -> None:
     boycott = next(e for e in record.events if e.root == "14")
     assert boycott.target is not None and boycott.target.text == "the referendum", show(record)
     assert boycott.target.code is None
+
+
+def test_former_states_are_coded_as_their_successors(code: Coder) -> None:
+    """Archives (1980s wire copy) name states that no longer exist; they are coded as their
+    successors so that series run on (data/actors/countries.tsv)."""
+    record = code("The Soviet Union expelled two Yugoslav diplomats on Tuesday.", published="1987-05-12")
+    assert any(
+        e.source and e.source.country == "RUS" and e.target and e.target.country == "SRB" for e in record.events
+    ), show(record)

@@ -59,7 +59,7 @@ REPORTING_VERBS = frozenset(
     }
 )
 #: "Japan needs to reform", "Iraq has to comply": obligations spelt with a verb, not a modal.
-OBLIGATION_VERBS = frozenset({"need", "have"})
+OBLIGATION_VERBS = {"need": "should", "have": "must"}
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 #: Nouns whose clause reports an act as alleged, not established.
@@ -183,8 +183,8 @@ class EventCoder:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if clause.lemma_.lower() in OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in clause.children):
-            modals.add("must")  # "needs to", "has to"
+        if any(c.dep_ == "xcomp" for c in clause.children) and not modals:
+            modals.add(OBLIGATION_VERBS.get(clause.lemma_.lower(), ""))  # "needs to", "has to"
         appeal = bool(modals & self.lexicon.appeal_modals)
         if not appeal and not modals & self.lexicon.demand_modals:
             return None
@@ -340,11 +340,11 @@ class EventCoder:
         elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
         elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
-            conditional = _conditional(trigger, governors)
-            if code[:2] == "16" and not conditional:
-                shifted = None  # "said it would cut aid": an announced sanction is the sanction
-            elif (code[:2] >= "14" or conditional) and code[:2] >= "09":  # "will attack unless": a threat
-                shifted = self.lexicon.threat_code(code) or "130"
+            condition = _condition(trigger, governors)
+            if code[:2] == "16" and condition is None and not _future(trigger, governors, self.lexicon):
+                shifted = None  # "announced it would cut aid": a decision reported is the sanction
+            elif condition == "unless" or code[:2] >= "14" or (condition == "if" and code[:2] >= "09"):
+                shifted = self.lexicon.threat_code(code) or "130"  # "will withdraw unless ...": a threat
             else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)
             code = shifted or code
@@ -676,13 +676,27 @@ def _expresses(match: _Match, voiced: set[int]) -> bool:
     return obj is not None and obj.i in voiced
 
 
-def _conditional(trigger: Token, governors: list[Token]) -> bool:
-    """An act announced on a condition ("unless Chad arranges a ceasefire"): a threat."""
+def _condition(trigger: Token, governors: list[Token]) -> str | None:
+    """The condition an act is announced on: "unless" (do it unless you comply: a threat) or
+    "if" (a threat for hostile acts, a conditional offer for cooperative ones), or None."""
+    clause = governors[-1] if governors else trigger
+    for node in (trigger, clause):
+        for c in node.children:
+            if c.dep_ == "advcl":
+                mark = next(
+                    (m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("unless", "if")), None
+                )
+                if mark is not None:
+                    return mark
+    return None
+
+
+def _future(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
+    """A plain future ("he will withdraw the inspectors"), which CAMEO reads as not yet done."""
     clause = governors[-1] if governors else trigger
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-        for node in (trigger, clause)
-        for c in node.children
+        c.dep_ == "aux" and c.lower_ in lexicon.intent_auxiliaries
+        for c in (*clause.children, *trigger.children)
     )
 
 
