@@ -185,6 +185,9 @@ CASES = [
     Case("The Serbian general was indicted by the Hague war crimes tribunal.", "1124"),
     Case("Nigeria will withdraw its peacekeeping troops from Liberia unless the rebels disarm.", "136", "NGA"),
     Case("Colombia and Ecuador reached a consensus to exchange information on armed groups.", "0314", "COL"),
+    Case("Jailed Kurdish activists began a hunger strike to demand the governor's dismissal.", "1421"),
+    Case("Opposition lawmakers in Zimbabwe continued their hunger strike.", "142"),
+    Case("North Korea threatened to stop talks with South Korea.", "134", "PRK", "KOR"),
 ]
 
 
