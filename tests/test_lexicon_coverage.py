@@ -188,6 +188,9 @@ CASES = [
     Case("Jailed Kurdish activists began a hunger strike to demand the governor's dismissal.", "1421"),
     Case("Opposition lawmakers in Zimbabwe continued their hunger strike.", "142"),
     Case("North Korea threatened to stop talks with South Korea.", "134", "PRK", "KOR"),
+    Case("Kenya urged the African Union to back the Somali government.", "053", "KEN"),
+    Case("Two hundred UN peacekeepers were evacuated from the border town.", "1661"),
+    Case("Sri Lanka's cabinet decided to lift the curfew in Colombo.", "0813"),
 ]
 
 
