@@ -189,6 +189,12 @@ CASES = [
     Case("Opposition lawmakers in Zimbabwe continued their hunger strike.", "142"),
     Case("North Korea threatened to stop talks with South Korea.", "134", "PRK", "KOR"),
     Case("Kenya urged the African Union to back the Somali government.", "053", "KEN"),
+    Case("Students rioted in Dhaka demanding the prime minister's resignation.", "1451"),
+    Case("Bolivian miners rioted against the new tax law.", "1452"),
+    Case("Farmers blocked highways across Argentina demanding higher wages.", "1443"),
+    Case("Kashmiri protesters blocked the main road demanding a referendum.", "1444"),
+    Case("Thousands of Catalans staged a rally demanding a referendum on independence.", "1414"),
+    Case("Jailed Basque separatists began a hunger strike to demand a referendum.", "1424"),
     Case("Two hundred UN peacekeepers were evacuated from the border town.", "1661"),
     Case("Sri Lanka's cabinet decided to lift the curfew in Colombo.", "0813"),
 ]
