@@ -190,6 +190,8 @@ CASES = [
     Case("North Korea threatened to stop talks with South Korea.", "134", "PRK", "KOR"),
     Case("Kenya urged the African Union to back the Somali government.", "053", "KEN"),
     Case("Students rioted in Dhaka demanding the prime minister's resignation.", "1451"),
+    Case("Iranian negotiators flew to Vienna for talks on the nuclear deal.", "042", "IRN"),
+    Case("Egypt staged joint war games with Greece in the Mediterranean.", "062", "EGY", "GRC"),
     Case("Bolivian miners rioted against the new tax law.", "1452"),
     Case("Farmers blocked highways across Argentina demanding higher wages.", "1443"),
     Case("Kashmiri protesters blocked the main road demanding a referendum.", "1444"),
