@@ -191,6 +191,10 @@ CASES = [
     Case("Kenya urged the African Union to back the Somali government.", "053", "KEN"),
     Case("Students rioted in Dhaka demanding the prime minister's resignation.", "1451"),
     Case("Iranian negotiators flew to Vienna for talks on the nuclear deal.", "042", "IRN"),
+    Case("Belarus's election commission recognized the opposition victory in Minsk.", "0831"),
+    Case("Zanu-PF accepted the results of the election.", "0831"),
+    Case("Ethiopia eased humanitarian access to Tigray.", "0863", "ETH"),
+    Case("Guinean unions published a statement demanding the release of the strike leaders.", "100"),
     Case("Egypt staged joint war games with Greece in the Mediterranean.", "062", "EGY", "GRC"),
     Case("Bolivian miners rioted against the new tax law.", "1452"),
     Case("Farmers blocked highways across Argentina demanding higher wages.", "1443"),
@@ -228,3 +232,16 @@ def test_cases_span_the_codebook() -> None:
     roots = {case.cameo[:2] for case in CASES}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
     assert len({case.cameo for case in CASES}) >= 60
+
+
+def test_triggers_are_single_lemmas() -> None:
+    """A pattern's first word is one lemma: "a|b" alternatives are for the words after it, so a
+    line like "issue|send reminder" would never fire (write one line per trigger)."""
+    from dateline.resources import data_path
+
+    path = data_path("verbs.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        trigger = line.split("\t", 1)[1].split()[0]
+        assert "|" not in trigger, line
