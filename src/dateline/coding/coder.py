@@ -23,6 +23,9 @@ from .lexicon import Lexicon, Pattern, default_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Roots of protest, coercion and force: news uses their verbs for markets, sport and business
+#: ("prices hit", "a takeover fight"), so they need a known actor on one side.
+FORCEFUL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 #: Roots where "X and Y met" means X met Y.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Roots whose verbs news also uses figuratively ("fight crime", "support growth").
@@ -282,7 +285,7 @@ class EventCoder:
         if (
             target_head is not None
             and match.pattern.code[:2] in FIGURATIVE_ROOTS
-            and target_head.lemma_.lower() in self.lexicon.non_targets
+            and target_head.lemma_.lower() in self.lexicon.non_targets | self.lexicon.non_actors
         ):
             return None  # "fighting corruption", "attacked the proposal": not an act against an actor
         if owned and source_head is None and match.pattern.target_prep != "between":
@@ -299,7 +302,9 @@ class EventCoder:
             and source_head.pos_ in ("NOUN", "PROPN")
             and not self.lexicon.patterns_for(source_head.lemma_.lower())
         ):
-            return None  # a subject that is neither actor nor event ("the earthquake hit Turkey")
+            if source_head.lemma_.lower() in self.lexicon.non_actors:
+                return None  # "the earthquake hit Turkey", "prices hit a record"
+            source = actors.phrase(source_head)  # "prisoners rioted": people no dictionary lists
         target = find_actor(target_head) if target_head is not None else None
         code = match.pattern.code
         if source is None and match.passive and (code[:2] == "17" or code == "116"):
@@ -326,6 +331,8 @@ class EventCoder:
             target = self._acted_on(trigger, actors)
         if source is None and target is None:
             return None
+        if code[:2] in FORCEFUL_ROOTS and not (_named(source) or _named(target)):
+            return None  # "a tightening hit the sugar market", "a takeover fight": no one acts on anyone
         if source is not None and target is not None and _same_actor(source, target):
             return None
         governors = syntax.governors(trigger)
@@ -387,6 +394,11 @@ class EventCoder:
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or self.lexicon.patterns_for(obj.lemma_.lower()):
             return None
         return actors.phrase(obj)
+
+
+def _named(actor: ActorRef | None) -> bool:
+    """Whether ``actor`` is someone the dictionaries know: a coded actor or a named person."""
+    return actor is not None and bool(actor.code or actor.name)
 
 
 def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:

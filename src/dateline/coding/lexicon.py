@@ -114,6 +114,7 @@ class Lexicon:
     intent_codes: dict[str, str]
     threat_codes: dict[str, str]
     non_targets: frozenset[str]
+    non_actors: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
     demand_modals: frozenset[str]
@@ -142,6 +143,7 @@ class Lexicon:
             intent_codes=dict(rules["intent"]["codes"]),
             threat_codes=dict(rules["threat"]["codes"]),
             non_targets=frozenset(rules["non_targets"]["words"]),
+            non_actors=frozenset(rules["non_actors"]["words"]),
             refusal_verbs=frozenset(rules["refusal"]["verbs"]),
             refusal_codes=dict(rules["refusal"]["codes"]),
             demand_modals=frozenset(rules["demand"]["demand_modals"]),

@@ -62,7 +62,9 @@ class ActorPlacement:
                 placed.append(event)
                 continue
             (country,) = countries
-            source, target = _placed(event.source, country), _placed(event.target, country)
+            verbal = event.root < "14"  # what a statement is about is not the speaker's own
+            source = _placed(event.source, country, event.target if verbal else None)
+            target = _placed(event.target, country, event.source if verbal else None)
             if source is not None and target is not None and source.code and source.code == target.code:
                 source, target = event.source, event.target  # placing both as one actor says nothing
             placed.append(replace(event, source=source, target=target))
@@ -92,11 +94,15 @@ def _unidentified(
     )
 
 
-def _placed(actor: ActorRef | None, country: str) -> ActorRef | None:
+def _placed(actor: ActorRef | None, country: str, other: ActorRef | None = None) -> ActorRef | None:
     """``actor`` in ``country`` ("boycotted the referendum" in a story about one country is
     that country's referendum)."""
     if actor is None or actor.country:
         return actor
+    if not (actor.code or actor.name):
+        if other is not None and other.country == country:
+            return actor  # "Japan condemned the statement": not Japan's own statement
+        return replace(actor, country=country)  # a phrase ("the vote") gains a place, not a code
     return replace(actor, country=country, code=country + (actor.code or ""))
 
 
