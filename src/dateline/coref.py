@@ -80,8 +80,9 @@ INSTITUTION_WORDS = frozenset(
         "side",
     }
 )
-#: Verbs that report speech or announcements ("X said it would ...").
-REPORTING_VERBS = frozenset(
+#: Verbs of speech whose subject a pronoun in the reported clause may refer to ("X said it
+#: would ..."). Broader than the coder's REPORTING_VERBS, which also decide modality.
+SPEECH_VERBS = frozenset(
     {
         "say",
         "announce",
@@ -308,7 +309,7 @@ class Coreference:
         if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
             return None
         verb = clause.head
-        if verb.lemma_.lower() not in REPORTING_VERBS:
+        if verb.lemma_.lower() not in SPEECH_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":

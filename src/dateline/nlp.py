@@ -68,9 +68,10 @@ class NLP:
             nlp = spacy.load(self.model_path)
         except OSError as exc:
             raise ModelNotInstalled(f"spaCy could not load {self.model_path!r} ({exc})") from None
-        if self.dictionary is not None:
+        patterns = self.dictionary.ruler_patterns() if self.dictionary is not None else []
+        if patterns:  # an empty ruler makes spaCy warn (W036) on every batch
             ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-            ruler.add_patterns(self.dictionary.ruler_patterns())  # type: ignore[attr-defined]
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
         self.nlp = nlp
 
     def __call__(self, text: str) -> Doc:
