@@ -30,6 +30,7 @@ def top(record: ArticleRecord) -> Event:
         ("Chile said on Monday that Peru must return the seized fishing boats.", "10", "CHL", "PER"),
         ("The Kenyan minister stressed that Uganda should reopen the border crossing.", "02", "KEN", "UGA"),
         ("Germany told Greek officials that Greece needs to cut its budget deficit.", "02", "DEU", "GRC"),
+        ("Brazil sent a message to Asuncion that Paraguay must stop the smuggling.", "10", "BRA", "PRY"),
     ],
 )
 def test_reported_obligation_is_a_demand(code: Coder, text: str, root: str, source: str, target: str) -> None:

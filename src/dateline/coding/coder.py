@@ -61,6 +61,10 @@ REPORTING_VERBS = frozenset(
         "write",
     }
 )
+#: Nouns that carry what someone said: "issued a reminder to Iraq that it must cooperate".
+SPEECH_NOUNS = frozenset(
+    {"reminder", "warning", "statement", "message", "declaration", "letter", "note", "communique"}
+)
 #: "Japan needs to reform", "Iraq has to comply": obligations spelt with a verb, not a modal.
 OBLIGATION_VERBS = {"need": "should", "have": "must"}
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
@@ -171,19 +175,28 @@ class EventCoder:
                 if demand is not None:
                     events.append(demand)
         demanded = {e.start for e in events if e.root in ("02", "10")}
+        acts = {e.start: e.cameo for e in events}
         for clause in sent:
             if clause.head.idx not in demanded:
-                demand = self._obligation(clause, index, article_id, actors)
+                demand = self._obligation(clause, index, article_id, actors, acts.get(clause.idx))
                 if demand is not None:
                     events.append(demand)
         return events
 
-    def _obligation(self, clause: Token, index: int, article_id: str, actors: ActorContext) -> Event | None:
-        """ "Russia said Sudan must act", "told Tokyo that Japan needs to reform": a reported
-        obligation is the reporter's demand (10) on the clause's subject, or with "should" an
-        appeal (02), even when the act required is not one the lexicon codes."""
+    def _obligation(
+        self, clause: Token, index: int, article_id: str, actors: ActorContext, act: str | None = None
+    ) -> Event | None:
+        """ "Russia said Sudan must act", "told Tokyo that Japan needs to reform", "issued a
+        reminder to Iraq that it must cooperate": a reported obligation is the reporter's demand
+        (10) on the clause's subject, or with "should" an appeal (02); the code follows the act
+        required (``act``, its CAMEO code) where the lexicon codes it."""
         assert self.lexicon is not None and self.ontology is not None
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        speech = clause.head
+        if clause.dep_ == "ccomp" and speech.lemma_.lower() in REPORTING_VERBS:
+            reporter = syntax.clause_subject(speech)
+        elif clause.dep_ in ("acl", "ccomp") and speech.lemma_.lower() in SPEECH_NOUNS:
+            reporter = syntax.noun_source(speech)
+        else:
             return None
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if any(c.dep_ == "xcomp" for c in clause.children) and not modals:
@@ -191,14 +204,14 @@ class EventCoder:
         appeal = bool(modals & self.lexicon.appeal_modals)
         if not appeal and not modals & self.lexicon.demand_modals:
             return None
-        reporter = syntax.clause_subject(clause.head)
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         source = actors.actor(reporter) if reporter is not None else None
         target = actors.actor(subject) if subject is not None else None
         if source is None or target is None or _same_actor(source, target):
             return None
-        info = self.ontology.get("020" if appeal else "100")
-        cue = clause.head
+        code = self.lexicon.demand_code(act, appeal) if act else ("020" if appeal else "100")
+        info = self.ontology.get(code if code in self.ontology else code[:3])
+        cue = speech
         return Event(
             id=stable_id(article_id, cue.idx, info.code, source.code, target.code),
             sentence=index,
