@@ -295,10 +295,9 @@ class EventCoder:
         is_verb = trigger.pos_ == "VERB"
         source_head = syntax.source_head(trigger, match.passive, is_verb, climb=not owned)
         target_head = match.target
-        if (
-            target_head is not None
-            and match.pattern.code[:2] in FIGURATIVE_ROOTS
-            and target_head.lemma_.lower() in self.lexicon.non_targets | self.lexicon.non_actors
+        root, lemma = match.pattern.code[:2], target_head.lemma_.lower() if target_head is not None else ""
+        if (root in FIGURATIVE_ROOTS and lemma in self.lexicon.non_targets) or (
+            root in FORCEFUL_ROOTS and lemma in self.lexicon.non_actors
         ):
             return None  # "fighting corruption", "attacked the proposal": not an act against an actor
         if owned and source_head is None and match.pattern.target_prep != "between":
