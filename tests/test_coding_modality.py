@@ -30,6 +30,7 @@ def top(record: ArticleRecord) -> Event:
         ("Chile said on Monday that Peru must return the seized fishing boats.", "10", "CHL", "PER"),
         ("The Kenyan minister stressed that Uganda should reopen the border crossing.", "02", "KEN", "UGA"),
         ("Germany told Greek officials that Greece needs to cut its budget deficit.", "02", "DEU", "GRC"),
+        ("Chile wants Argentina to withdraw its troops from the border.", "02", "CHL", "ARG"),
         ("Brazil sent a message to Asuncion that Paraguay must stop the smuggling.", "10", "BRA", "PRY"),
     ],
 )

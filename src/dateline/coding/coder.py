@@ -61,6 +61,8 @@ REPORTING_VERBS = frozenset(
         "write",
     }
 )
+#: "Israel wants Germany to pay": wishing that another act is an appeal (02) to it.
+WISH_VERBS = frozenset({"want", "wish", "like"})
 #: Nouns that carry what someone said: "issued a reminder to Iraq that it must cooperate".
 SPEECH_NOUNS = frozenset(
     {"reminder", "warning", "statement", "message", "declaration", "letter", "note", "communique"}
@@ -232,12 +234,20 @@ class EventCoder:
         self, act: Event, trigger: Token, index: int, article_id: str, actors: ActorContext
     ) -> Event | None:
         """ "Russia said Sudan must return the helicopter": Russia demands (10) that Sudan act;
-        with "should" it appeals (02). The required act itself stays coded, as hypothetical."""
+        with "should", or "wants Sudan to return", it appeals (02). The required act itself stays
+        coded, as hypothetical."""
         assert self.lexicon is not None and self.ontology is not None
         clause = trigger if trigger.pos_ == "VERB" else trigger.head
         modal = next((c.lower_ for c in clause.children if c.dep_ == "aux"), None)
         wanted = self.lexicon.demand_modals | self.lexicon.appeal_modals
-        if modal not in wanted or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        wish = clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in WISH_VERBS
+        if wish:
+            modal = next(iter(self.lexicon.appeal_modals))  # "wants Germany to pay": an appeal
+        elif (
+            modal not in wanted
+            or clause.dep_ != "ccomp"
+            or clause.head.lemma_.lower() not in REPORTING_VERBS
+        ):
             return None
         reporter = syntax.clause_subject(clause.head)
         source = actors.actor(reporter) if reporter is not None else None
