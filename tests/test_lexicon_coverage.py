@@ -194,6 +194,8 @@ CASES = [
     Case("Belarus's election commission recognized the opposition victory in Minsk.", "0831"),
     Case("The EU announced a suspension of budget support to Niger.", "162", None, "NER"),
     Case("Somalia asked Kenya for military assistance.", "0232", "SOM", "KEN"),
+    Case("Japan is weighing sanctions against Russia.", "014", "JPN", "RUS"),
+    Case("Washington is mulling retaliation against Beijing.", "014", "USA", "CHN"),
     Case("Sri Lanka appealed to India for economic aid.", "0231", "LKA", "IND"),
     Case("Haiti sought emergency assistance from the United States.", "0233", "HTI", "USA"),
     Case("Chad requested the deployment of UN peacekeepers.", "0234", "TCD"),
