@@ -87,5 +87,21 @@ def test_unless_makes_a_cooperative_act_a_threat(code: Coder) -> None:
 
 def test_plain_future_sanction_is_a_threat(code: Coder) -> None:
     """The codebook reads a future tense in the lead as not yet done: a threat to sanction."""
-    record = code("The United Nations will withdraw its inspectors from Iraq, the secretary-general announced.")
+    record = code(
+        "The United Nations will withdraw its inspectors from Iraq, the secretary-general announced."
+    )
     assert top(record).root == "13", show(record.events)
+
+
+def test_denied_act_is_hypothetical(code: Coder) -> None:
+    record = code("Ghana denied that it had armed the rebels in Togo.")
+    assert all(e.hypothetical for e in record.events if e.root in ("07", "08", "18", "19")), show(
+        record.events
+    )
+
+
+def test_act_in_a_relative_clause_ranks_below_the_main_act(code: Coder) -> None:
+    record = code(
+        "Kenya agreed to reopen its border to the monitors, who watch a ceasefire between the two sides."
+    )
+    assert top(record).root == "03", show(record.events)

@@ -71,6 +71,8 @@ SPEECH_NOUNS = frozenset(
 OBLIGATION_VERBS = {"need": "should", "have": "must"}
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+#: Verbs that deny what their clause says: the act in it is alleged, not established.
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "dispute"})
 #: Nouns whose clause reports an act as alleged, not established.
 ALLEGATION_NOUNS = frozenset(
     {"charge", "allegation", "claim", "accusation", "report", "rumour", "rumor", "suspicion", "assertion"}
@@ -745,6 +747,8 @@ def _requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool
         return any(p.code[:2] == "11" for p in lexicon.patterns_for(accuser.lemma_.lower()))
     if clause.dep_ not in ("ccomp", "xcomp"):
         return False
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in DENIAL_VERBS:
+        return True  # "denied that it was arming the rebels"
     return any(p.code[:2] in ("02", "10") for p in lexicon.patterns_for(clause.head.lemma_.lower()))
 
 

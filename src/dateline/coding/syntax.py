@@ -246,6 +246,8 @@ def governors(trigger: Token) -> list[Token]:
 
 def salience(trigger: Token) -> float:
     """Main-clause acts outrank acts mentioned in passing (relative clauses, noun phrases)."""
+    if any(a.dep_ == "relcl" for a in trigger.ancestors):
+        return -0.15  # "peacekeepers, who oversee a ceasefire": background to the main act
     node, hops = trigger, 0
     while node.dep_ in ("xcomp", "conj", "ccomp", "aux") and hops < 3:
         node, hops = node.head, hops + 1
