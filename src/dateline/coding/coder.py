@@ -775,7 +775,11 @@ def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> b
                 return True
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
                 return True
-    return False
+    return any(  # "if the US goes ahead with the deployment": a noun inside a condition
+        clause.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.hypothetical_markers for m in clause.children)
+        for clause in trigger.ancestors
+    )
 
 
 def _same_actor(source: ActorRef, target: ActorRef) -> bool:
