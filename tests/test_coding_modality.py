@@ -105,3 +105,10 @@ def test_act_in_a_relative_clause_ranks_below_the_main_act(code: Coder) -> None:
         "Kenya agreed to reopen its border to the monitors, who watch a ceasefire between the two sides."
     )
     assert top(record).root == "03", show(record.events)
+
+
+def test_committed_to_is_intent_but_committing_a_crime_is_the_crime(code: Coder) -> None:
+    pledge = code("Ghana said Togo is committed to reopening the border crossing.")
+    assert any(e.root == "03" for e in pledge.events), show(pledge.events)
+    crime = code("Rebels committed atrocities against civilians in Kivu.")
+    assert not any(e.root == "03" for e in crime.events), show(crime.events)

@@ -683,7 +683,7 @@ def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> boo
         and trigger.dep_ == "dobj"
         and trigger.head.lemma_.lower() in lexicon.intent_verbs
     ):
-        return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise", "undertake")
+        return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise", "undertake", "commit")
     clause = governors[-1] if governors else trigger
     if _reported_future(clause) and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children

@@ -150,6 +150,17 @@ def source_head(trigger: Token, passive: bool, is_verb: bool, climb: bool = True
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``'s clause, inherited from governors where English leaves it out."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:  # the parser sometimes hangs the subject on the auxiliary ("Vietnam is")
+        subject = next(
+            (
+                s
+                for a in verb.children
+                if a.dep_ in ("aux", "auxpass")
+                for s in a.children
+                if s.dep_ in SUBJECT_DEPS
+            ),
+            None,
+        )
     if subject is not None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
