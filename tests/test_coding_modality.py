@@ -112,3 +112,8 @@ def test_committed_to_is_intent_but_committing_a_crime_is_the_crime(code: Coder)
     assert any(e.root == "03" for e in pledge.events), show(pledge.events)
     crime = code("Rebels committed atrocities against civilians in Kivu.")
     assert not any(e.root == "03" for e in crime.events), show(crime.events)
+
+
+def test_act_named_by_a_noun_complement_is_not_done(code: Coder) -> None:
+    record = code("Officials doubted Syria's readiness to withdraw its troops from Lebanon.")
+    assert all(e.hypothetical for e in record.events if e.trigger == "withdraw"), show(record.events)

@@ -775,6 +775,11 @@ def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> b
                 return True
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
                 return True
+    clause = governors[-1] if governors else trigger
+    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return True  # "Moscow's will to agree", "a bid to seize the town": not done (yet)
     return any(  # "if the US goes ahead with the deployment": a noun inside a condition
         clause.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in lexicon.hypothetical_markers for m in clause.children)
