@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotInstalled
@@ -79,14 +80,14 @@ class NLP:
         if self.nlp is None:
             self.setup()
         assert self.nlp is not None
-        return self.nlp(text)
+        return self.nlp(readable(text))
 
     def pipe(self, texts: list[str], batch_size: int = 32) -> list[Doc]:
         """Parse many texts at once (faster than one by one)."""
         if self.nlp is None:
             self.setup()
         assert self.nlp is not None
-        return list(self.nlp.pipe(texts, batch_size=batch_size))
+        return list(self.nlp.pipe((readable(t) for t in texts), batch_size=batch_size))
 
     def info(self) -> dict[str, Any]:
         """Model name, version and pipeline components, for `dateline info`."""
@@ -100,3 +101,23 @@ class NLP:
             "model_version": meta.get("version"),
             "pipeline": list(self.nlp.pipe_names),
         }
+
+
+#: A typographic apostrophe or quote mark whose UTF-8 bytes were decoded as replacement
+#: characters ("Moscow\ufffd\ufffd\ufffds"): common in scraped and converted news text.
+_MANGLED_APOSTROPHE = re.compile("\ufffd{1,3}(s|t|re|ll|ve|d|m)\\b")
+_MANGLED_MARK = re.compile("\ufffd{1,3}")
+
+
+def readable(text: str) -> str:
+    """``text`` with mangled quote marks restored for the parser, at the same length so that
+    every offset still points into the original: "Moscow\ufffd\ufffd\ufffds will" is parsed as
+    "Moscow's   will"."""
+    if "\ufffd" not in text:
+        return text
+
+    def apostrophe(match: re.Match[str]) -> str:
+        return ("'" + match.group(1)).ljust(len(match.group(0)))
+
+    text = _MANGLED_APOSTROPHE.sub(apostrophe, text)
+    return _MANGLED_MARK.sub(lambda m: '"'.ljust(len(m.group(0))), text)
