@@ -157,7 +157,9 @@ class Pipeline:
             event.location = _destination(event, places) or self.geocoder.locate(
                 trigger.root, places, dateline_place
             )
-        events = deduplicate(self.placement(doc, events, places))
+        if self.petrarch is None:  # a PETRARCH dictionary's codings are the user's, as written
+            events = self.placement(doc, events, places)
+        events = deduplicate(events)
         return ArticleRecord(
             id=article.id,
             text=article.text,
