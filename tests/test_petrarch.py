@@ -26,7 +26,7 @@ from dateline.records import ActorRef, ArticleRecord, Event
 
 #: Reached on 2026-11-29 (25 of 359 event codings + 12 of 26 no-event codings = 37/385 = 0.0961),
 #: less 0.02. The project target is 0.70; see the mechanics docstring for what blocks it.
-MECHANICS_FLOOR = 0.20
+MECHANICS_FLOOR = 0.28
 
 ACTORS = """\
 <!-- a toy actor dictionary
