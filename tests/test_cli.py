@@ -77,3 +77,19 @@ def test_info_reports_version_and_a_loadable_model() -> None:
     assert info["version"]
     assert spacy.load(info["model"]).pipe_names
     assert info["dictionaries"]["countries"] >= 249
+
+
+def test_code_with_the_petrarch_engine_and_user_dictionaries(tmp_path: Path) -> None:
+    """`--coder petrarch --data DIR` codes with the PETRARCH dictionaries in DIR alone."""
+    from test_petrarch_engine import ACTORS, AGENTS, VERBS
+
+    for name, text in {"my.actors.txt": ACTORS, "my.agents.txt": AGENTS, "my.verbs.txt": VERBS}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    source = tmp_path / "in.txt"
+    source.write_text("Valoria restored diplomatic ties with Kestria on Monday.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["code", str(source), "--coder", "petrarch", "--data", str(tmp_path), "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("VAL", "KES", "064")]

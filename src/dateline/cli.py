@@ -9,12 +9,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from . import __version__
 from .errors import DatelineError
+
+if TYPE_CHECKING:
+    from .pipeline import PipelineConfig
 
 app = typer.Typer(
     name="dateline",
@@ -47,6 +50,31 @@ ModelOption = Annotated[
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes")]
 
 
+class Coder(StrEnum):
+    dateline = "dateline"
+    petrarch = "petrarch"
+
+
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        "-d",
+        help="Directory with your dictionaries (actors/*.tsv, verbs.tsv; for --coder petrarch the "
+        "PETRARCH *.txt files), read before ours; repeatable",
+    ),
+]
+CoderOption = Annotated[
+    Coder, typer.Option("--coder", help="dateline (our rules) or petrarch (PETRARCH dictionaries in --data)")
+]
+
+
+def _config(model: str | None, data: list[Path] | None, coder: Coder) -> PipelineConfig:
+    from .pipeline import PipelineConfig
+
+    return PipelineConfig(model=model, data_dirs=tuple(str(d) for d in data or ()), coder=coder.value)
+
+
 def _fail(exc: DatelineError) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(code=2)
@@ -60,14 +88,16 @@ def code(
     format: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format")] = CodeFormat.table,
     model: ModelOption = None,
     workers: WorkersOption = 1,
+    data: DataOption = None,
+    coder: CoderOption = Coder.dateline,
 ) -> None:
     """Code articles and print their records (one per input, in input order)."""
     from .ingest import iter_documents
-    from .pipeline import PipelineConfig, process_documents
+    from .pipeline import process_documents
 
     try:
         docs = list(iter_documents(paths))
-        records = process_documents(docs, PipelineConfig(model=model), workers=workers)
+        records = process_documents(docs, _config(model, data, coder), workers=workers)
         if format is CodeFormat.jsonl:
             for record in records:
                 sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
@@ -88,12 +118,14 @@ def run(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to write (created if missing)")],
     model: ModelOption = None,
     workers: WorkersOption = 1,
+    data: DataOption = None,
+    coder: CoderOption = Coder.dateline,
 ) -> None:
     """Code a corpus into the store: resumable (stored articles are skipped) and idempotent."""
     from rich.progress import Progress
 
     from .ingest import iter_documents
-    from .pipeline import PipelineConfig, process_documents
+    from .pipeline import process_documents
     from .store import Store
 
     try:
@@ -104,7 +136,7 @@ def run(
             with Progress(transient=True) as progress:
                 task = progress.add_task("coding", total=len(docs))
                 batch = []
-                for record in process_documents(docs, PipelineConfig(model=model), workers=workers):
+                for record in process_documents(docs, _config(model, data, coder), workers=workers):
                     batch.append(record)
                     progress.advance(task)
                     if len(batch) >= 64:
