@@ -74,3 +74,11 @@ def test_former_states_are_coded_as_their_successors(code: Coder) -> None:
     assert any(
         e.source and e.source.country == "RUS" and e.target and e.target.country == "SRB" for e in record.events
     ), show(record)
+
+
+def test_measured_acts_take_the_verbs_subject(code: Coder) -> None:
+    record = code("Peru held a second round of talks with Chile on Monday.")
+    assert any(
+        e.root == "04" and e.source and e.source.country == "PER" and e.target and e.target.country == "CHL"
+        for e in record.events
+    ), show(record)

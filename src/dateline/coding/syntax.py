@@ -193,6 +193,16 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+#: Nouns that count or measure acts: "ten days of war games", "a wave of strikes".
+MEASURE_NOUNS = frozenset(
+    {
+        "day", "week", "month", "year", "hour", "series", "wave", "round", "spate", "string",
+        "number", "couple", "set", "bout", "flurry", "barrage", "volley", "campaign", "program",
+        "programme", "cycle", "session", "lot", "dozen", "hundred", "thousand",
+    }
+)
+
+
 def noun_source(noun: Token, climb: bool = True) -> Token | None:
     """The actor of a noun trigger: its possessor or by-phrase, else the subject of a light verb."""
     if noun.pos_ == "ADJ" and noun.dep_ == "acomp":
@@ -218,6 +228,8 @@ def noun_source(noun: Token, climb: bool = True) -> Token | None:
             return child
     if not climb:
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_NOUNS:
+        noun = noun.head.head  # "launched ten days of war games", "held a new round of talks"
     verb: Token | None = None
     if noun.dep_ in ("dobj", "oprd") or (noun.dep_ == "pobj" and noun.head.pos_ == "VERB"):
         verb = noun.head
