@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from ..ontology import Ontology, default_ontology
+from ..ontology import CameoCode, Ontology, default_ontology
 from ..records import ActorRef, Event, Plover, stable_id
 from ..registry import register
 from . import syntax
@@ -216,21 +216,8 @@ class EventCoder:
         code = self.lexicon.demand_code(act, appeal) if act else ("020" if appeal else "100")
         info = self.ontology.get(code if code in self.ontology else code[:3])
         cue = speech
-        return Event(
-            id=stable_id(article_id, cue.idx, info.code, source.code, target.code),
-            sentence=index,
-            start=cue.idx,
-            end=cue.idx + len(cue.text),
-            trigger=cue.text,
-            source=source,
-            target=target,
-            cameo=info.code,
-            root=info.root,
-            quad=info.quad,
-            goldstein=info.goldstein,
-            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
-            confidence=round(0.6 + (0.15 if source.code else 0.0) + (0.1 if target.code else 0.0), 3),
-        )
+        confidence = 0.6 + (0.15 if source.code else 0.0) + (0.1 if target.code else 0.0)
+        return coded_event(article_id, index, cue, info, source, target, confidence)
 
     def _reported_demand(
         self, act: Event, trigger: Token, index: int, article_id: str, actors: ActorContext
@@ -246,9 +233,7 @@ class EventCoder:
         if wish:
             modal = next(iter(self.lexicon.appeal_modals))  # "wants Germany to pay": an appeal
         elif (
-            modal not in wanted
-            or clause.dep_ != "ccomp"
-            or clause.head.lemma_.lower() not in REPORTING_VERBS
+            modal not in wanted or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS
         ):
             return None
         reporter = syntax.clause_subject(clause.head)
@@ -258,21 +243,7 @@ class EventCoder:
         code = self.lexicon.demand_code(act.cameo, appeal=modal in self.lexicon.appeal_modals)
         info = self.ontology.get(code if code in self.ontology else code[:3])
         cue = clause.head
-        return Event(
-            id=stable_id(article_id, cue.idx, info.code, source.code, act.source.code),
-            sentence=index,
-            start=cue.idx,
-            end=cue.idx + len(cue.text),
-            trigger=cue.text,
-            source=source,
-            target=act.source,
-            cameo=info.code,
-            root=info.root,
-            quad=info.quad,
-            goldstein=info.goldstein,
-            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
-            confidence=round(min(0.99, act.confidence + 0.2), 3),
-        )
+        return coded_event(article_id, index, cue, info, source, act.source, act.confidence + 0.2)
 
     def _match(self, token: Token) -> _Match | None:
         assert self.lexicon is not None
@@ -391,22 +362,8 @@ class EventCoder:
         confidence -= 0.25 if info.root == "01" else 0.0
         confidence += syntax.salience(trigger)
         confidence -= 0.002 * (trigger.i - trigger.sent.start)  # news reports the main act first
-        return Event(
-            id=stable_id(article_id, trigger.idx, code, source and source.code, target and target.code),
-            sentence=index,
-            start=trigger.idx,
-            end=trigger.idx + len(trigger.text),
-            trigger=trigger.text,
-            source=source,
-            target=target,
-            cameo=code,
-            root=info.root,
-            quad=info.quad,
-            goldstein=info.goldstein,
-            plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
-            confidence=round(max(0.05, min(0.99, confidence)), 3),
-            negated=negated,
-            hypothetical=hypothetical,
+        return coded_event(
+            article_id, index, trigger, info, source, target, confidence, negated, hypothetical
         )
 
     def _acted_on(self, trigger: Token, actors: ActorContext) -> ActorRef | None:
@@ -418,6 +375,38 @@ class EventCoder:
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or self.lexicon.patterns_for(obj.lemma_.lower()):
             return None
         return actors.phrase(obj)
+
+
+def coded_event(
+    article_id: str,
+    index: int,
+    cue: Token,
+    info: CameoCode,
+    source: ActorRef | None,
+    target: ActorRef | None,
+    confidence: float,
+    negated: bool = False,
+    hypothetical: bool = False,
+) -> Event:
+    """The event record of code ``info`` with its evidence: the cue token's offsets in sentence
+    ``index``, its two sides and its confidence (kept within 0.05-0.99)."""
+    return Event(
+        id=stable_id(article_id, cue.idx, info.code, source and source.code, target and target.code),
+        sentence=index,
+        start=cue.idx,
+        end=cue.idx + len(cue.text),
+        trigger=cue.text,
+        source=source,
+        target=target,
+        cameo=info.code,
+        root=info.root,
+        quad=info.quad,
+        goldstein=info.goldstein,
+        plover=Plover(info.plover_event, info.plover_mode, list(info.plover_context)),
+        confidence=round(max(0.05, min(0.99, confidence)), 3),
+        negated=negated,
+        hypothetical=hypothetical,
+    )
 
 
 def _named(actor: ActorRef | None) -> bool:
@@ -776,8 +765,10 @@ def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> b
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
                 return True
     clause = governors[-1] if governors else trigger
-    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    if (
+        clause.dep_ == "acl"
+        and clause.head.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     ):
         return True  # "Moscow's will to agree", "a bid to seize the town": not done (yet)
     return any(  # "if the US goes ahead with the deployment": a noun inside a condition
