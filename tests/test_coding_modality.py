@@ -117,3 +117,9 @@ def test_committed_to_is_intent_but_committing_a_crime_is_the_crime(code: Coder)
 def test_act_named_by_a_noun_complement_is_not_done(code: Coder) -> None:
     record = code("Officials doubted Syria's readiness to withdraw its troops from Lebanon.")
     assert all(e.hypothetical for e in record.events if e.trigger == "withdraw"), show(record.events)
+
+
+def test_preparing_to_attack_is_military_posture(code: Coder) -> None:
+    """Readiness to use force is shown force (CAMEO 15), not a verbal threat (13)."""
+    record = code("The Sudanese army prepared to attack rebel positions near Kadugli.")
+    assert top(record).root == "15", show(record.events)

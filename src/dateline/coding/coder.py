@@ -343,7 +343,10 @@ class EventCoder:
             code = self.lexicon.threat_code(code) or code
         elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
             condition = _condition(trigger, governors)
-            if code[:2] == "16" and condition is None and not _future(trigger, governors, self.lexicon):
+            posture = bool(governors) and governors[0].lemma_.lower() in self.lexicon.posture_verbs
+            if posture and code[:2] in ("18", "19", "20") and condition is None:
+                shifted = self.lexicon.posture_code  # "the army prepared to resume shelling"
+            elif code[:2] == "16" and condition is None and not _future(trigger, governors, self.lexicon):
                 shifted = None  # "announced it would cut aid": a decision reported is the sanction
             elif condition == "unless" or code[:2] >= "14" or (condition == "if" and code[:2] >= "09"):
                 shifted = self.lexicon.threat_code(code) or "130"  # "will withdraw unless ...": a threat

@@ -115,6 +115,8 @@ class Lexicon:
     threat_codes: dict[str, str]
     non_targets: frozenset[str]
     non_actors: frozenset[str]
+    posture_verbs: frozenset[str]
+    posture_code: str
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
     demand_modals: frozenset[str]
@@ -144,6 +146,8 @@ class Lexicon:
             threat_codes=dict(rules["threat"]["codes"]),
             non_targets=frozenset(rules["non_targets"]["words"]),
             non_actors=frozenset(rules["non_actors"]["words"]),
+            posture_verbs=frozenset(rules["posture"]["verbs"]),
+            posture_code=str(rules["posture"]["code"]),
             refusal_verbs=frozenset(rules["refusal"]["verbs"]),
             refusal_codes=dict(rules["refusal"]["codes"]),
             demand_modals=frozenset(rules["demand"]["demand_modals"]),
