@@ -123,3 +123,10 @@ def test_preparing_to_attack_is_military_posture(code: Coder) -> None:
     """Readiness to use force is shown force (CAMEO 15), not a verbal threat (13)."""
     record = code("The Sudanese army prepared to attack rebel positions near Kadugli.")
     assert top(record).root == "15", show(record.events)
+
+
+def test_warning_that_ones_own_side_will_act_is_a_threat(code: Coder) -> None:
+    own = code("Kenya's interior minister warned that police will break up any further rallies.")
+    assert any(e.root == "13" for e in own.events), show(own.events)
+    other = code("Kenya's interior minister warned that Somalia will face famine next year.")
+    assert not any(e.root == "13" for e in other.events), show(other.events)

@@ -353,6 +353,8 @@ class EventCoder:
             else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)
             code = shifted or code
+        if code[:2] == "01" and self._own_side_warning(trigger, source, find_actor):
+            code = "130"  # "the security chief warned that police will no longer tolerate rallies"
         if code not in self.ontology:
             code = match.pattern.code
         info = self.ontology.get(code)
@@ -368,6 +370,21 @@ class EventCoder:
         return coded_event(
             article_id, index, trigger, info, source, target, confidence, negated, hypothetical
         )
+
+    def _own_side_warning(self, trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> bool:
+        """A warning that the speaker's own side will act ("warned that police will ...") is a
+        threat (13); a warning about what others will do stays a statement of pessimism (012)."""
+        assert self.lexicon is not None
+        if source is None or not source.country or trigger.lemma_.lower() not in self.lexicon.threat_verbs:
+            return False
+        clause = next((c for c in trigger.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(
+            c.dep_ == "aux" and c.lower_ in self.lexicon.intent_auxiliaries for c in clause.children
+        ):
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = find_actor(subject) if subject is not None else None
+        return actor is not None and actor.country in (source.country, None) and bool(actor.code)
 
     def _acted_on(self, trigger: Token, actors: ActorContext) -> ActorRef | None:
         """What an act without an actor target is done to, when the pattern named the object:
