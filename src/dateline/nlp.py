@@ -112,13 +112,13 @@ _MANGLED_MARK = re.compile("\ufffd{1,3}")
 def readable(text: str) -> str:
     """``text`` with mangled quote marks restored for the parser, at the same length so that
     every offset still points into the original: "Moscow\ufffd\ufffd\ufffds will" is parsed as
-    "Moscow\'\'\'s will" (spaCy reads the extra marks as punctuation; padding with spaces would
+    "Moscow's\'\' will" (spaCy reads the extra marks as punctuation; padding with spaces would
     add whitespace tokens that change the parse)."""
     if "\ufffd" not in text:
         return text
 
     def apostrophe(match: re.Match[str]) -> str:
-        return "'" * (len(match.group(0)) - len(match.group(1))) + match.group(1)
+        return "'" + match.group(1) + "'" * (len(match.group(0)) - len(match.group(1)) - 1)
 
     text = _MANGLED_APOSTROPHE.sub(apostrophe, text)
     return _MANGLED_MARK.sub(lambda m: '"' * len(m.group(0)), text)

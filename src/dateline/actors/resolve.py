@@ -379,5 +379,6 @@ def _strip_possessive(text: str) -> str:
             text = text[len(article) :]
     for suffix in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
+            text = text[: -len(suffix)]
+            break
+    return text.rstrip("'\u2019\" ")  # marks left by repaired text ("Coast" + 3 marks + "s")
