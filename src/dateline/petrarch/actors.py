@@ -20,10 +20,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .reader import NULL_CODES, Tally, brackets, name_variants, parse_code, parse_date, phrase_words
+from .reader import (
+    FIRST_DAY,
+    LAST_DAY,
+    NULL_CODES,
+    Tally,
+    brackets,
+    name_variants,
+    parse_code,
+    parse_period,
+    phrase_words,
+)
 
-_MIN = date.min.toordinal()
-_MAX = date.max.toordinal()
 _KINDS = {
     "IGO": "igo",
     "NGO": "ngo",
@@ -47,8 +55,8 @@ class Restriction:
     """One code and the period it holds (ordinal days, limits included); code None = null."""
 
     code: str | None
-    first: int = _MIN
-    last: int = _MAX
+    first: int = FIRST_DAY
+    last: int = LAST_DAY
 
 
 @dataclass(slots=True)
@@ -110,24 +118,11 @@ def _add_block(entry: ActorEntry, block: str, tally: Tally) -> None:
         if entry.default is None:
             entry.default = Restriction(code)
         return
-    period = _period(when)
+    period = parse_period(when)
     if period is None:
         tally.skipped["bad_date_restriction"] += 1
         return
     entry.restrictions.append(Restriction(code, *period))
-
-
-def _period(when: str) -> tuple[int, int] | None:
-    if when[0] in "<>":
-        day = parse_date(when[1:])
-        if day is None:
-            return None
-        return (_MIN, day.toordinal()) if when[0] == "<" else (day.toordinal(), _MAX)
-    first, sep, last = when.partition("-")
-    start, end = parse_date(first), parse_date(last)
-    if not sep or start is None or end is None or end < start:
-        return None
-    return start.toordinal(), end.toordinal()
 
 
 def periods(entry: ActorEntry) -> list[Restriction]:
@@ -141,7 +136,7 @@ def periods(entry: ActorEntry) -> list[Restriction]:
                 out.append(Restriction(item.code, first, last))
         taken.append((item.first, item.last))
     if entry.default is not None and entry.default.code is not None:
-        for first, last in _subtract((_MIN, _MAX), taken):
+        for first, last in _subtract((FIRST_DAY, LAST_DAY), taken):
             out.append(Restriction(entry.default.code, first, last))
     return sorted(out, key=lambda r: r.first)
 
@@ -189,8 +184,8 @@ def convert_actors(entries: list[ActorEntry], rows: ActorRows, tally: Tally) -> 
                         "country": span.code[:3] if span.code else "",
                         "role": span.code[3:] if span.code else "",
                         "title": "",
-                        "start": _iso(span.first, _MIN),
-                        "end": _iso(span.last, _MAX),
+                        "start": _iso(span.first, FIRST_DAY),
+                        "end": _iso(span.last, LAST_DAY),
                     }
                 )
             tally.imported["people"] += 1

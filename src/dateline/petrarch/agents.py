@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import re
 
-from .reader import Tally, brackets, phrase_words
+from .reader import MARKER, SUBSTITUTION, Tally, brackets, phrase_words, substitute
 
-_SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 _PLURAL = re.compile(r"\{([^}]*)\}")
-_MARKER = re.compile(r"!(\w+)!")
 
 
 def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
@@ -31,7 +29,7 @@ def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
         stripped = line.strip()
         if not stripped:
             continue
-        found = _SUBSTITUTION.match(stripped)
+        found = SUBSTITUTION.match(stripped)
         if found:
             sets[found.group(1).upper()] = [p.strip() for p in found.group(2).split(",") if p.strip()]
             continue
@@ -53,7 +51,7 @@ def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
             continue
         plural_match = _PLURAL.search(rest)
         phrase_text = _PLURAL.sub(" ", rest).strip()
-        markers = _MARKER.findall(phrase_text)
+        markers = MARKER.findall(phrase_text)
         if markers:
             expanded = _expand(phrase_text, sets)
             if expanded is None:
@@ -78,13 +76,8 @@ def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
 
 
 def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str] | None:
-    results = [phrase]
-    for marker in dict.fromkeys(_MARKER.findall(phrase)):
-        members = sets.get(marker.upper())
-        if members is None:
-            return None
-        results = [r.replace(f"!{marker}!", m) for r in results for m in members]
-    return [" ".join(phrase_words(r)).lower() for r in results]
+    variants = substitute(phrase, sets)
+    return None if variants is None else [" ".join(phrase_words(v)).lower() for v in variants]
 
 
 def _row(phrase: str, code: str, plural: str) -> dict[str, str]:

@@ -20,16 +20,12 @@ from pathlib import Path
 
 from .agents import regular_plural
 from .importer import detect_kind
-from .reader import NULL_CODES, brackets, parse_date, read_lines
+from .reader import MARKER, NULL_CODES, SUBSTITUTION, brackets, parse_period, read_lines, substitute
 
-_MIN = date.min.toordinal()
-_MAX = date.max.toordinal()
 #: An event code PETRARCH dictionaries use: CAMEO ("042", "1711"), WEIS ("223") or a variant
 #: with a letter ("174K"). Anything else ("+++", "xxy", "023?") makes the entry unusable.
 EVENT_CODE = re.compile(r"^\d{2,4}[A-Za-z]?$")
 _ACTOR_CODE = re.compile(r"^[A-Z0-9]{3,}$")
-_SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
-_MARKER = re.compile(r"!(\w+)!")
 _FORMS = re.compile(r"\{([^}]*)\}")
 
 Words = tuple[str, ...]
@@ -221,24 +217,11 @@ def _actor_block(entry: ActorEntry, block: str, found: Dictionaries) -> None:
         if entry.default is None:
             entry.default = tuple(codes)
         return
-    period = _period(when)
+    period = parse_period(when)
     if period is None:
         found.skip("actor_bad_date_restriction")
         return
     entry.periods.append((*period, tuple(codes)))
-
-
-def _period(when: str) -> tuple[int, int] | None:
-    if when[0] in "<>":
-        day = parse_date(when[1:])
-        if day is None:
-            return None
-        return (_MIN, day.toordinal()) if when[0] == "<" else (day.toordinal(), _MAX)  # limits included
-    first, sep, last = when.partition("-")
-    start, end = parse_date(first), parse_date(last)
-    if not sep or start is None or end is None or end < start:
-        return None
-    return start.toordinal(), end.toordinal()
 
 
 # --- agents ----------------------------------------------------------------------------------
@@ -251,7 +234,7 @@ def read_agents(lines: list[str], found: Dictionaries) -> None:
         stripped = line.strip()
         if not stripped:
             continue
-        substitution = _SUBSTITUTION.match(stripped)
+        substitution = SUBSTITUTION.match(stripped)
         if substitution:
             members = [p.strip() for p in substitution.group(2).split(",") if p.strip()]
             sets[substitution.group(1).upper()] = members
@@ -266,8 +249,8 @@ def read_agents(lines: list[str], found: Dictionaries) -> None:
         agent = Agent(code, prefix)
         plural = _FORMS.search(rest)
         phrase = _FORMS.sub(" ", rest).strip()
-        if _MARKER.search(phrase):
-            variants = _substitute(phrase, sets)
+        if MARKER.search(phrase):
+            variants = substitute(phrase, sets)
             if variants is None:
                 found.skip("agent_undefined_substitution")
             for variant in variants or ():
@@ -282,16 +265,6 @@ def read_agents(lines: list[str], found: Dictionaries) -> None:
             found.agents.add(split_words(regular_plural(" ".join(words).lower())), agent)
         elif plural.group(1).strip():
             found.agents.add(split_words(plural.group(1)), agent)
-
-
-def _substitute(phrase: str, sets: dict[str, list[str]]) -> list[str] | None:
-    results = [phrase]
-    for marker in dict.fromkeys(_MARKER.findall(phrase)):
-        members = sets.get(marker.upper())
-        if members is None:
-            return None
-        results = [r.replace(f"!{marker}!", m) for r in results for m in members]
-    return results
 
 
 # --- verbs -----------------------------------------------------------------------------------

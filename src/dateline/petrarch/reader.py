@@ -116,6 +116,40 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+#: Ordinal days that bound an open-ended date restriction.
+FIRST_DAY = date.min.toordinal()
+LAST_DAY = date.max.toordinal()
+#: ``!SET! = A, B``: a substitution set of an agents file, and a marker that uses one.
+SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+MARKER = re.compile(r"!(\w+)!")
+
+
+def parse_period(when: str) -> tuple[int, int] | None:
+    """The ordinal days (limits included) of a date restriction: ``<DATE``, ``>DATE`` or
+    ``DATE-DATE``; None when it is malformed."""
+    if when[0] in "<>":
+        day = parse_date(when[1:])
+        if day is None:
+            return None
+        return (FIRST_DAY, day.toordinal()) if when[0] == "<" else (day.toordinal(), LAST_DAY)
+    first, sep, last = when.partition("-")
+    start, end = parse_date(first), parse_date(last)
+    if not sep or start is None or end is None or end < start:
+        return None
+    return start.toordinal(), end.toordinal()
+
+
+def substitute(phrase: str, sets: dict[str, list[str]]) -> list[str] | None:
+    """Every phrase that ``!SET!`` markers in ``phrase`` stand for (None: a set is undefined)."""
+    results = [phrase]
+    for marker in dict.fromkeys(MARKER.findall(phrase)):
+        members = sets.get(marker.upper())
+        if members is None:
+            return None
+        results = [r.replace(f"!{marker}!", m) for r in results for m in members]
+    return results
+
+
 def phrase_words(phrase: str) -> list[str]:
     """The words of a PETRARCH phrase: split on spaces and ``_``, trailing ``_`` dropped."""
     return [w for w in re.split(r"[\s_]+", phrase.strip()) if w]
