@@ -37,10 +37,6 @@ BENEFICIARY_ROOTS = frozenset({"03", "07"})
 CLAUSE = frozenset({"clause"})
 #: Roots of verbal acts that a noun can carry ("support", "condemnation", "demand", "rejection").
 VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
-#: Prepositions that introduce the other side of an act (not where or when it happened).
-TARGET_PREPOSITIONS = frozenset(
-    {"with", "to", "against", "toward", "towards", "for", "from", "on", "upon", "over", "into", "about"}
-)
 REPORTING_VERBS = frozenset(
     {
         "say",

@@ -11,6 +11,7 @@ where it happened.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -40,19 +41,19 @@ class ActorPlacement:
     def __call__(self, doc: Doc, events: list[Event], places: Iterable[Place]) -> list[Event]:
         """``events`` with unplaced sides placed, where their sentence allows it."""
         by_sentence: dict[int, set[str]] = {}
-        sentences = list(doc.sents)
-        starts = [s.start_char for s in sentences]
+        mentions: dict[tuple[int, str], Place] = {}
+        starts = [s.start_char for s in doc.sents]
         for place in places:
-            if place.country and len(place.country) == 3:
-                by_sentence.setdefault(_sentence_of(starts, place.start), set()).add(place.country)
+            if not place.country:
+                continue
+            sentence = _sentence_of(starts, place.start)
+            mentions.setdefault((sentence, place.country), place)
+            if len(place.country) == 3:
+                by_sentence.setdefault(sentence, set()).add(place.country)
         for event in events:
             for actor in (event.source, event.target):
                 if actor is not None and _is_country(actor.country):
                     by_sentence.setdefault(event.sentence, set()).add(actor.country or "")
-        mentions: dict[tuple[int, str], Place] = {}
-        for place in places:
-            if place.country:
-                mentions.setdefault((_sentence_of(starts, place.start), place.country), place)
         placed = []
         for event in events:
             countries = by_sentence.get(event.sentence, set())
@@ -111,10 +112,5 @@ def _is_country(code: str | None) -> bool:
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:
-    """Index of the sentence that starts at or before ``offset``."""
-    index = 0
-    for i, start in enumerate(starts):
-        if start > offset:
-            break
-        index = i
-    return index
+    """Index of the sentence that starts at or before ``offset`` (the first one for none)."""
+    return max(0, bisect_right(starts, offset) - 1)
