@@ -418,7 +418,7 @@ ROOT_CASES = [
     ),
     Case(
         "Russian forces attacked the Ukrainian city of Kharkiv with drones overnight, officials said.",
-        "18",
+        "19",
         "RUS",
         "UKR",
     ),

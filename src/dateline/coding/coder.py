@@ -34,6 +34,14 @@ FIGURATIVE_ROOTS = frozenset({"06", "07", "17", "18", "19", "20"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
+#: Roots of violence (assault, fight, mass violence).
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Sectors of armed actors: state forces, police, rebels, insurgents.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS"})
+#: Roots of acts against something: a noun they are done to ("an attack on a patrol") is no act.
+OPPOSING_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"})
+#: Roots of hostile acts that, announced on a condition, are threats (CAMEO 13's subcodes).
+HOSTILE_ACT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 CLAUSE = frozenset({"clause"})
 #: Roots of verbal acts that a noun can carry ("support", "condemnation", "demand", "rejection").
 VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
@@ -159,10 +167,18 @@ class EventCoder:
         voiced = {
             m.trigger.i for m in matches if m.trigger.pos_ != "VERB" and m.pattern.code[:2] in VERBAL_ROOTS
         }
-        events = []
+        acted_on = {
+            m.target.i
+            for m in matches
+            if m.target is not None and m.pattern.target_prep and m.pattern.code[:2] in OPPOSING_ROOTS
+        }
+        events: list[Event] = []
+        cues: list[tuple[Event, Token]] = []
         for match in matches:
             if _expresses(match, voiced):
                 continue  # "pledged its support for", "voiced criticism of": the noun is the act
+            if match.trigger.pos_ == "NOUN" and match.trigger.i in acted_on:
+                continue  # "an attack on a police patrol", "criticism of the visit": what is acted on
             owned = (
                 match.trigger.pos_ != "VERB" and match.trigger.i in claimed and match.trigger.i not in voiced
             )
@@ -170,10 +186,12 @@ class EventCoder:
             if event is not None:
                 actors.note_event(event, match.trigger)
                 events.append(event)
+                cues.append((event, match.trigger))
                 events.extend(_conjunct_events(event, match, article_id, actors))
                 demand = self._reported_demand(event, match.trigger, index, article_id, actors)
                 if demand is not None:
                     events.append(demand)
+        events = self._fold_outcomes(events, cues, index, article_id)
         demanded = {e.start for e in events if e.root in ("02", "10")}
         acts = {e.start: e.cameo for e in events}
         for clause in sent:
@@ -182,6 +200,39 @@ class EventCoder:
                 if demand is not None:
                     events.append(demand)
         return events
+
+    def _fold_outcomes(
+        self, events: list[Event], cues: list[tuple[Event, Token]], index: int, article_id: str
+    ) -> list[Event]:
+        """"A policeman was murdered in an attack on a patrol by rebels": the passive verb with no
+        agent is the outcome of the violent act the noun names. One event: the noun's act, by its
+        actor, on the verb's victim."""
+        assert self.ontology is not None
+        by_token = {token.i: event for event, token in cues}
+        folded: dict[int, Event] = {}
+        dropped: set[int] = set()
+        for event, token in cues:
+            if event.root not in VIOLENT_ROOTS or event.source is not None or not _passive(token):
+                continue
+            means = next(
+                (
+                    by_token[p.i]
+                    for prep in token.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+                    for p in prep.children
+                    if p.dep_ == "pobj" and p.i in by_token
+                ),
+                None,
+            )
+            if means is None or means.root not in VIOLENT_ROOTS or means.source is None:
+                continue
+            cue = next(t for e, t in cues if e is means)
+            folded[id(event)] = coded_event(
+                article_id, index, cue, self.ontology.get(means.cameo), means.source, event.target,
+                max(event.confidence, means.confidence), means.negated, means.hypothetical,
+            )
+            dropped.add(id(means))
+        return [folded.get(id(e), e) for e in events if id(e) not in dropped]
 
     def _obligation(
         self, clause: Token, index: int, article_id: str, actors: ActorContext, act: str | None = None
@@ -304,10 +355,14 @@ class EventCoder:
             target = _object_actor(match, source, find_actor)
         if target is None and code[:2] in CLAUSE_TARGET_ROOTS:
             target = _clause_target(trigger, find_actor)
+        if target is None and code[:2] == "15" and source_head is not None and self._exercise(match):
+            partner = _coordinated_partner(source_head, source, find_actor, foreign=True)
+            if partner is not None:  # "French and Egyptian warships launched war games"
+                code, target = self.lexicon.joint_code, partner
         if target is None and code[:2] in SYMMETRIC_ROOTS and source_head is not None:
-            partner = next((c for c in source_head.children if c.dep_ == "conj"), None)
+            partner = _coordinated_partner(source_head, source, find_actor)
             if partner is not None:
-                target = find_actor(partner)
+                target = partner
             elif source_head.lower_ in PLURAL_REFERENCES:
                 group = actors.group(source_head)
                 target = group[1] if len(group) == 2 else None
@@ -337,6 +392,8 @@ class EventCoder:
             code, negated = self.lexicon.refusal_code(code) or code, False  # "refused to meet": 125
         elif any(g.lemma_.lower() in self.lexicon.threat_verbs for g in governors[:1]):
             code = self.lexicon.threat_code(code) or code
+        elif hypothetical and self._conditional_threat(trigger, governors, code, source, find_actor):
+            code, hypothetical = self.lexicon.threat_code(code) or "130", False
         elif _has_intent(trigger, governors, self.lexicon) and not stated_refusal:
             condition = _condition(trigger, governors)
             posture = bool(governors) and governors[0].lemma_.lower() in self.lexicon.posture_verbs
@@ -349,6 +406,8 @@ class EventCoder:
             else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)
             code = shifted or code
+        if code == "180" and not match.words and _armed_engagement(source, target):
+            code = "190"  # "an attack on a police patrol by rebels": force between armed sides
         if code[:2] == "01" and self._own_side_warning(trigger, source, find_actor):
             code = "130"  # "the security chief warned that police will no longer tolerate rallies"
         if code not in self.ontology:
@@ -365,6 +424,34 @@ class EventCoder:
         confidence -= 0.002 * (trigger.i - trigger.sent.start)  # news reports the main act first
         return coded_event(
             article_id, index, trigger, info, source, target, confidence, negated, hypothetical
+        )
+
+    def _exercise(self, match: _Match) -> bool:
+        """Whether the act is a military exercise or patrol (the trigger or its object)."""
+        assert self.lexicon is not None
+        nouns = self.lexicon.joint_nouns
+        obj = syntax.direct_object(match.trigger)
+        return match.trigger.lemma_.lower() in nouns or (obj is not None and obj.lemma_.lower() in nouns)
+
+    def _conditional_threat(
+        self, trigger: Token, governors: list[Token], code: str, source: ActorRef | None, find_actor: ActorFinder
+    ) -> bool:
+        """A hostile act its actor says they may take on a condition ("Russia said it could cut
+        gas supplies if Kyiv ...", "... unless ...") is a threat (13). Said by anyone else
+        ("Ethiopia could attack if talks fail, analysts said") it stays a hypothetical act."""
+        assert self.lexicon is not None
+        clause = _clause(trigger, governors)
+        if not any(c.dep_ == "aux" and c.lower_ in self.lexicon.modals for c in clause.children):
+            return False
+        condition = _condition(trigger, governors)
+        if condition is None or (condition == "if" and code[:2] not in HOSTILE_ACT_ROOTS):
+            return False
+        if source is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return False
+        reporter = syntax.clause_subject(clause.head)
+        speaker = find_actor(reporter) if reporter is not None else None
+        return speaker is not None and (
+            _same_actor(speaker, source) or bool(speaker.country and speaker.country == source.country)
         )
 
     def _own_side_warning(self, trigger: Token, source: ActorRef | None, find_actor: ActorFinder) -> bool:
@@ -425,6 +512,40 @@ def coded_event(
     )
 
 
+def _coordinated_partner(
+    head: Token, source: ActorRef | None, find_actor: ActorFinder, foreign: bool = False
+) -> ActorRef | None:
+    """The second of two actors named together as one side: "Russia and China met" (a
+    coordinated head) or "French and Egyptian warships" (coordinated modifiers, which must name
+    another country than the source's, as must any partner with ``foreign``)."""
+    partner = next((c for c in head.children if c.dep_ == "conj"), None)
+    if partner is not None and not foreign:
+        return find_actor(partner)
+    if source is None or not source.country:
+        return None
+    candidates = [partner] if partner is not None else []
+    for modifier in head.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.i < head.i:
+            candidates.extend(c for c in modifier.children if c.dep_ == "conj")
+    for candidate in candidates:
+        other = find_actor(candidate)
+        if other is not None and other.country and other.country != source.country:
+            return other
+    return None
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _armed_engagement(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """An attack on armed forces or police, or by a state's armed forces, is conventional
+    military force (CAMEO 190), not the unconventional violence (180) of an attack on civilians."""
+    if target is not None and ARMED_SECTORS & set(target.sectors or ()):
+        return True
+    return source is not None and bool(source.country) and "MIL" in (source.sectors or ())
+
+
 def _named(actor: ActorRef | None) -> bool:
     """Whether ``actor`` is someone the dictionaries know: a coded actor or a named person."""
     return actor is not None and bool(actor.code or actor.name)
@@ -437,6 +558,7 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
         return None
     obj = syntax.direct_object(token)
     scope = [*token.children, *(obj.children if obj is not None else ())]
+    scope.extend(m for m in map(syntax.measured, list(scope)) if m is not None)  # "thousands of refugees"
     matched: list[Token] = []
     for alternatives in pattern.words:
         if alternatives == CLAUSE:
@@ -457,6 +579,7 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
             return None
         matched.append(hit)
         scope.extend(hit.children)
+        scope.extend(m for m in map(syntax.measured, hit.children) if m is not None)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
         token.dep_ == "acl" and token.tag_ == "VBN"
     )
@@ -680,6 +803,16 @@ def _clause_target(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
     return find_actor(subject) if subject is not None else None
 
 
+def _clause(trigger: Token, governors: list[Token]) -> Token:
+    """The verb whose clause holds the act, where its modality is marked: the outermost
+    governor, the light verb of a noun act ("Israel may launch strikes"), or the trigger."""
+    if governors:
+        return governors[-1]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in syntax.LIGHT_VERBS:
+        return trigger.head
+    return trigger
+
+
 def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     if any(g.lemma_.lower() in lexicon.intent_verbs for g in governors):
         return True
@@ -689,7 +822,7 @@ def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> boo
         and trigger.head.lemma_.lower() in lexicon.intent_verbs
     ):
         return trigger.head.lemma_.lower() not in ("offer", "pledge", "promise", "undertake", "commit")
-    clause = governors[-1] if governors else trigger
+    clause = _clause(trigger, governors)
     if _reported_future(clause) and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children
     ):
@@ -701,7 +834,7 @@ def _has_intent(trigger: Token, governors: list[Token], lexicon: Lexicon) -> boo
 
 
 def _negated(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    for node in (trigger, *governors):
+    for node in dict.fromkeys((trigger, *governors, _clause(trigger, governors))):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
             return True
         if node.dep_ == "acomp" and any(c.dep_ == "neg" for c in node.head.children):
@@ -720,7 +853,7 @@ def _expresses(match: _Match, voiced: set[int]) -> bool:
 def _condition(trigger: Token, governors: list[Token]) -> str | None:
     """The condition an act is announced on: "unless" (do it unless you comply: a threat) or
     "if" (a threat for hostile acts, a conditional offer for cooperative ones), or None."""
-    clause = governors[-1] if governors else trigger
+    clause = _clause(trigger, governors)
     for node in (trigger, clause):
         for c in node.children:
             if c.dep_ == "advcl":
@@ -734,7 +867,7 @@ def _condition(trigger: Token, governors: list[Token]) -> str | None:
 
 def _future(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """A plain future ("he will withdraw the inspectors"), which CAMEO reads as not yet done."""
-    clause = governors[-1] if governors else trigger
+    clause = _clause(trigger, governors)
     return any(
         c.dep_ == "aux" and c.lower_ in lexicon.intent_auxiliaries
         for c in (*clause.children, *trigger.children)
@@ -744,8 +877,18 @@ def _future(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
 def _requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """An act someone demands, urges or alleges ("urged the EU to support", "demanded that X be
     taken", "accused Niger of supplying arms") is not established: the demand or accusation is."""
-    clause = governors[-1] if governors else trigger
-    if clause.dep_ in ("acl", "ccomp") and clause.head.lemma_.lower() in ALLEGATION_NOUNS:
+    for node in (trigger, *governors):
+        demand = syntax.direct_object(node.head) if syntax.purpose_clause(node) else None
+        if demand is not None and any(
+            p.code[:2] in ("02", "10", "13") for p in lexicon.patterns_for(demand.lemma_.lower())
+        ):
+            return True  # "issued an ultimatum to Sudan to normalize relations": asked, not done
+    clause = _clause(trigger, governors)
+    if (
+        clause.dep_ in ("acl", "ccomp")
+        and clause.head.pos_ == "NOUN"
+        and clause.head.lemma_.lower() in ALLEGATION_NOUNS
+    ):
         return True  # "denied charges that Monrovia is committing genocide"
     if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for"):  # "accused Niger of supplying"
         accuser = clause.head.head
@@ -772,7 +915,7 @@ def _reported_future(node: Token) -> bool:
 
 
 def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    for node in (trigger, *governors):
+    for node in dict.fromkeys((trigger, *governors, _clause(trigger, governors))):
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in lexicon.modals:
                 if child.lower_ in ("would", "'d") and _reported_future(node):
@@ -780,7 +923,7 @@ def _hypothetical(trigger: Token, governors: list[Token], lexicon: Lexicon) -> b
                 return True
             if child.dep_ == "mark" and child.lower_ in lexicon.hypothetical_markers:
                 return True
-    clause = governors[-1] if governors else trigger
+    clause = _clause(trigger, governors)
     if (
         clause.dep_ == "acl"
         and clause.head.pos_ == "NOUN"

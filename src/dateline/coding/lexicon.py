@@ -117,6 +117,8 @@ class Lexicon:
     non_actors: frozenset[str]
     posture_verbs: frozenset[str]
     posture_code: str
+    joint_nouns: frozenset[str]
+    joint_code: str
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
     demand_modals: frozenset[str]
@@ -148,6 +150,8 @@ class Lexicon:
             non_actors=frozenset(rules["non_actors"]["words"]),
             posture_verbs=frozenset(rules["posture"]["verbs"]),
             posture_code=str(rules["posture"]["code"]),
+            joint_nouns=frozenset(rules["joint"]["nouns"]),
+            joint_code=str(rules["joint"]["code"]),
             refusal_verbs=frozenset(rules["refusal"]["verbs"]),
             refusal_codes=dict(rules["refusal"]["codes"]),
             demand_modals=frozenset(rules["demand"]["demand_modals"]),

@@ -198,9 +198,34 @@ MEASURE_NOUNS = frozenset(
     {
         "day", "week", "month", "year", "hour", "series", "wave", "round", "spate", "string",
         "number", "couple", "set", "bout", "flurry", "barrage", "volley", "campaign", "program",
-        "programme", "cycle", "session", "lot", "dozen", "hundred", "thousand",
+        "programme", "cycle", "session", "lot", "dozen", "hundred", "thousand", "million",
+        "score", "group", "handful",
     }
 )
+
+
+def measured(token: Token) -> Token | None:
+    """What a measure noun counts: "refugees" in "thousands of refugees", "talks" in "a round of
+    talks"; None for any other token."""
+    if token.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    return next(
+        (p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
+
+
+def _agent_after_target(noun: Token) -> Token | None:
+    """The by-phrase the parser hangs on the noun's target: in "an attack on a patrol by
+    rebels" the rebels attack, they do not belong to the patrol."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "upon"):
+            continue
+        for target in prep.children:
+            for by in target.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def noun_source(noun: Token, climb: bool = True) -> Token | None:
@@ -219,6 +244,9 @@ def noun_source(noun: Token, climb: bool = True) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    agent = _agent_after_target(noun)
+    if agent is not None:
+        return agent
     for child in noun.children:
         if (
             child.dep_ in ("amod", "compound", "nmod")
