@@ -62,6 +62,9 @@ def test_pattern_grammar() -> None:
     assert (q.trigger, q.pos, q.target_prep) == ("visit", "n", "to")
     r = parse_pattern("112", "accuse TARGET of")
     assert (r.target_prep, r.target_slot, r.words) == (None, True, (frozenset({"of"}),))
+    o = parse_pattern("0842", "return:v OBJECT to TARGET")
+    assert (o.needs_object, o.words, o.target_prep, o.specificity) == (True, (), "to", 1)
+    assert not p.needs_object
     with pytest.raises(DataFileError):
         parse_pattern("040", "TARGET meet")
     with pytest.raises(DataFileError):

@@ -204,7 +204,7 @@ class EventCoder:
     def _fold_outcomes(
         self, events: list[Event], cues: list[tuple[Event, Token]], index: int, article_id: str
     ) -> list[Event]:
-        """"A policeman was murdered in an attack on a patrol by rebels": the passive verb with no
+        """ "A policeman was murdered in an attack on a patrol by rebels": the passive verb with no
         agent is the outcome of the violent act the noun names. One event: the noun's act, by its
         actor, on the verb's victim."""
         assert self.ontology is not None
@@ -228,8 +228,15 @@ class EventCoder:
                 continue
             cue = next(t for e, t in cues if e is means)
             folded[id(event)] = coded_event(
-                article_id, index, cue, self.ontology.get(means.cameo), means.source, event.target,
-                max(event.confidence, means.confidence), means.negated, means.hypothetical,
+                article_id,
+                index,
+                cue,
+                self.ontology.get(means.cameo),
+                means.source,
+                event.target,
+                max(event.confidence, means.confidence),
+                means.negated,
+                means.hypothetical,
             )
             dropped.add(id(means))
         return [folded.get(id(e), e) for e in events if id(e) not in dropped]
@@ -355,14 +362,15 @@ class EventCoder:
             target = _object_actor(match, source, find_actor)
         if target is None and code[:2] in CLAUSE_TARGET_ROOTS:
             target = _clause_target(trigger, find_actor)
-        if target is None and code[:2] == "15" and source_head is not None and self._exercise(match):
-            partner = _coordinated_partner(source_head, source, find_actor, foreign=True)
-            if partner is not None:  # "French and Egyptian warships launched war games"
-                code, target = self.lexicon.joint_code, partner
+        joint = code[:2] == "15" and (target is None or not target.country) and self._exercise(match)
+        if joint and source_head is not None:
+            ally = _coordinated_partner(source_head, source, find_actor, foreign=True)
+            if ally is not None:  # "French and Egyptian warships launched war games"
+                code, target = self.lexicon.joint_code, ally
         if target is None and code[:2] in SYMMETRIC_ROOTS and source_head is not None:
-            partner = _coordinated_partner(source_head, source, find_actor)
-            if partner is not None:
-                target = partner
+            ally = _coordinated_partner(source_head, source, find_actor)
+            if ally is not None:
+                target = ally
             elif source_head.lower_ in PLURAL_REFERENCES:
                 group = actors.group(source_head)
                 target = group[1] if len(group) == 2 else None
@@ -377,6 +385,8 @@ class EventCoder:
             target = self._acted_on(trigger, actors)
         if source is None and target is None:
             return None
+        if match.pattern.needs_object and match.pattern.target_prep and not (target and target.country):
+            return None  # "returned the statues to Egypt", not "returned the country to civilian rule"
         if code[:2] in FORCEFUL_ROOTS and not (_named(source) or _named(target)):
             return None  # "a tightening hit the sugar market", "a takeover fight": no one acts on anyone
         if source is not None and target is not None and _same_actor(source, target):
@@ -434,7 +444,12 @@ class EventCoder:
         return match.trigger.lemma_.lower() in nouns or (obj is not None and obj.lemma_.lower() in nouns)
 
     def _conditional_threat(
-        self, trigger: Token, governors: list[Token], code: str, source: ActorRef | None, find_actor: ActorFinder
+        self,
+        trigger: Token,
+        governors: list[Token],
+        code: str,
+        source: ActorRef | None,
+        find_actor: ActorFinder,
     ) -> bool:
         """A hostile act its actor says they may take on a condition ("Russia said it could cut
         gas supplies if Kyiv ...", "... unless ...") is a threat (13). Said by anyone else
@@ -557,6 +572,8 @@ def _try_pattern(pattern: Pattern, token: Token) -> _Match | None:
     if pattern.pos == "n" and token.pos_ not in ("NOUN", "PROPN"):
         return None
     obj = syntax.direct_object(token)
+    if pattern.needs_object and obj is None and not any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
     scope = [*token.children, *(obj.children if obj is not None else ())]
     scope.extend(m for m in map(syntax.measured, list(scope)) if m is not None)  # "thousands of refugees"
     matched: list[Token] = []
@@ -808,8 +825,9 @@ def _clause(trigger: Token, governors: list[Token]) -> Token:
     governor, the light verb of a noun act ("Israel may launch strikes"), or the trigger."""
     if governors:
         return governors[-1]
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in syntax.LIGHT_VERBS:
-        return trigger.head
+    head = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.lemma_.lower() in syntax.LIGHT_VERBS:
+        return head
     return trigger
 
 

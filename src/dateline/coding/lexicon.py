@@ -8,6 +8,8 @@ Pattern grammar, one pattern a line, words separated by spaces:
   ``a|b`` for alternatives (``hold talk|negotiation with TARGET``); ``CLAUSE`` requires a
   clausal complement ("protested that ...": ``protest:v CLAUSE``), whose subject becomes the
   target for appeals, demands, accusations, rejections and threats;
+* ``OBJECT`` requires a direct object (a passive subject counts) without naming it
+  (``return:v OBJECT to TARGET``: "returned the stolen statues to Egypt", not "returned to Cairo");
 * ``TARGET`` marks where the target is: after a preposition it is that preposition's object
   (``fire on TARGET``), right after the trigger or its words it is the direct object;
   without ``TARGET`` the target is the direct object if there is one.
@@ -71,6 +73,7 @@ class Pattern:
     target_prep: str | None
     target_slot: bool
     text: str
+    needs_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -87,6 +90,8 @@ def parse_pattern(code: str, text: str) -> Pattern:
     if pos not in ("", "v", "n"):
         raise DataFileError(f"verbs.tsv: bad part of speech {pos!r} in {text!r}")
     rest = tokens[1:]
+    needs_object = "OBJECT" in rest
+    rest = [w for w in rest if w != "OBJECT"]
     target_slot = "TARGET" in rest
     target_prep = None
     if target_slot:
@@ -97,7 +102,7 @@ def parse_pattern(code: str, text: str) -> Pattern:
         else:
             rest = rest[:index] + rest[index + 1 :]
     words = tuple(frozenset(w.lower().split("|")) for w in rest)
-    return Pattern(code, trigger.lower(), pos or None, words, target_prep, target_slot, text)
+    return Pattern(code, trigger.lower(), pos or None, words, target_prep, target_slot, text, needs_object)
 
 
 @dataclass(slots=True)

@@ -209,10 +209,8 @@ def measured(token: Token) -> Token | None:
     talks"; None for any other token."""
     if token.lemma_.lower() not in MEASURE_NOUNS:
         return None
-    return next(
-        (p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
-        None,
-    )
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
 
 
 def _agent_after_target(noun: Token) -> Token | None:
