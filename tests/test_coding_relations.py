@@ -154,3 +154,15 @@ def test_returning_something_to_a_state(
         assert not events, show(events)
     else:
         assert [(e.cameo, country(e, "target")) for e in events] == [(cameo, target)], show(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [  # taking ground by fighting is combat (190); an occupation reported without it is 192
+        ("Government troops recaptured the town of Kidal after heavy fighting with Tuareg rebels.", "190"),
+        ("Chinese troops occupied a disputed island in the South China Sea on Monday.", "192"),
+    ],
+)
+def test_territory_taken_by_fighting_is_combat(code: Coder, text: str, cameo: str) -> None:
+    record = code(text)
+    assert top(record).cameo == cameo, show(record.events)

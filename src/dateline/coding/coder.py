@@ -416,6 +416,8 @@ class EventCoder:
             else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)
             code = shifted or code
+        if code in self.lexicon.seizure_codes and self._fought_for(trigger):
+            code = self.lexicon.combat_code  # "overran the base after a firefight": the fighting is the act
         if code == "180" and not match.words and _armed_engagement(source, target):
             code = "190"  # "an attack on a police patrol by rebels": force between armed sides
         if code[:2] == "01" and self._own_side_warning(trigger, source, find_actor):
@@ -434,6 +436,17 @@ class EventCoder:
         confidence -= 0.002 * (trigger.i - trigger.sent.start)  # news reports the main act first
         return coded_event(
             article_id, index, trigger, info, source, target, confidence, negated, hypothetical
+        )
+
+    def _fought_for(self, trigger: Token) -> bool:
+        """Whether a seizure is said to come by fighting ("after fierce fighting", "in an advance")."""
+        assert self.lexicon is not None
+        return any(
+            pobj.lemma_.lower() in self.lexicon.combat_nouns
+            for prep in trigger.children
+            if prep.dep_ == "prep" and prep.lower_ in ("after", "following", "in", "amid", "during")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
         )
 
     def _exercise(self, match: _Match) -> bool:

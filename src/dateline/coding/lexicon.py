@@ -123,6 +123,9 @@ class Lexicon:
     posture_verbs: frozenset[str]
     posture_code: str
     joint_nouns: frozenset[str]
+    combat_nouns: frozenset[str]
+    seizure_codes: frozenset[str]
+    combat_code: str
     joint_code: str
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
@@ -157,6 +160,9 @@ class Lexicon:
             posture_code=str(rules["posture"]["code"]),
             joint_nouns=frozenset(rules["joint"]["nouns"]),
             joint_code=str(rules["joint"]["code"]),
+            combat_nouns=frozenset(rules["combat"]["nouns"]),
+            seizure_codes=frozenset(rules["combat"]["seizure_codes"]),
+            combat_code=str(rules["combat"]["code"]),
             refusal_verbs=frozenset(rules["refusal"]["verbs"]),
             refusal_codes=dict(rules["refusal"]["codes"]),
             demand_modals=frozenset(rules["demand"]["demand_modals"]),
