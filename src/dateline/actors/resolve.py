@@ -17,7 +17,7 @@ from ..records import ActorRef
 from .dictionary import ActorDictionary, Office, Organisation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 PHRASE_EXCLUDE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep"})
@@ -41,6 +41,25 @@ ETHNIC_DEMONYMS = frozenset(
 )
 #: Modifiers that are places: their country may replace an ethnic demonym's.
 PLACE_DEPS = frozenset({"compound", "amod", "nmod"})
+#: Bare head nouns whose role depends on the story: (in a story about the police, elsewhere).
+#: "Officers arrested three men" are police officers there, soldiers in a war report; "deputies"
+#: are sheriff's deputies there, members of a parliament ("Duma deputies") elsewhere.
+STORY_ROLES = {"officer": ("COP", "MIL"), "officers": ("COP", "MIL"), "deputy": ("COP", "LEG")}
+#: Words that make a story one about the police.
+POLICE_WORDS = frozenset(
+    {
+        "police",
+        "policeman",
+        "policemen",
+        "sheriff",
+        "sheriffs",
+        "trooper",
+        "troopers",
+        "cop",
+        "cops",
+        "constable",
+    }
+)
 #: Prepositions that say where a group is ("protesters in Baghdad", "students across Iran").
 PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "inside", "within"})
 #: Words that tie a group to a patron: "militants loyal to", "workers affiliated with".
@@ -278,8 +297,11 @@ class ActorResolver:
         for k in range(len(words) + 1):
             for last in (token.lower_, token.lemma_.lower()):
                 role = self.dictionary.role(" ".join([*words[k:], last]))
-                if role is not None:
+                if role is not None and not (k == len(words) and last in STORY_ROLES):
                     return role.role
+        story_role = STORY_ROLES.get(token.lemma_.lower())
+        if story_role is not None and token.dep_ not in ("compound", "amod"):
+            return story_role[0] if _police_story(token.doc) else story_role[1]
         if token.lower_ in COUNTERPART_WORDS:
             return "GOV"
         return None
@@ -327,6 +349,14 @@ class ActorResolver:
         if office is not None and office.name.split()[-1].lower() == parts[-1].lower():
             return office
         return None
+
+
+def _police_story(doc: Doc) -> bool:
+    """Whether the article speaks of the police (read once per document)."""
+    key = "dateline_police_story"
+    if key not in doc.user_data:
+        doc.user_data[key] = any(t.lower_ in POLICE_WORDS for t in doc)
+    return bool(doc.user_data[key])
 
 
 def _is_ethnic(token: Token) -> bool:
