@@ -24,6 +24,11 @@ FORCEFUL = ("ASSAULT", "PROTEST", "COERCE")
         "Union leaders attacked the wage freeze as unfair.",
         "Heavy storms blocked the main roads into the capital.",
         "The retailer is locked in a takeover battle with a rival chain.",
+        "Wildfires destroyed hundreds of homes in northern California.",
+        "The Lakers beat the Celtics 112-104 in overtime on Sunday.",
+        "Brazil crushed Argentina 3-0 in the World Cup qualifier.",
+        "Fans invaded the pitch to celebrate the league title.",
+        "The striker shot the ball past the goalkeeper in the 89th minute.",
     ],
 )
 def test_no_forceful_event_without_an_actor(code: Coder, text: str) -> None:
@@ -41,3 +46,15 @@ def test_no_forceful_event_without_an_actor(code: Coder, text: str) -> None:
 def test_unlisted_people_still_act(code: Coder, text: str, root: str) -> None:
     events = code(text).events
     assert any(e.root == root for e in events), [summary(e) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a game nearby does not make violence by officials or armed groups a sport
+        "Police clashed with fans after the match in Istanbul.",
+        "Rebels attacked a stadium during a league match in Mogadishu, killing ten people.",
+    ],
+)
+def test_violence_around_a_game_is_still_violence(code: Coder, text: str) -> None:
+    events = code(text).events
+    assert [e for e in events if e.plover.event in FORCEFUL], [summary(e) for e in events]

@@ -10,6 +10,7 @@ no default code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -34,6 +35,10 @@ FIGURATIVE_ROOTS = frozenset({"06", "07", "17", "18", "19", "20"})
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose acts have a beneficiary that may hide inside the object ("help rebuild Syria's army").
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
+#: A game's score: "3-0", "112-104" (not years, "1991-1995").
+SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+#: Sectors of official and armed actors (a country alone may be its national team).
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "SPY", "JUD", "LEG"})
 #: Roots of violence (assault, fight, mass violence).
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Sectors of armed actors: state forces, police, rebels, insurgents.
@@ -192,6 +197,12 @@ class EventCoder:
                 if demand is not None:
                     events.append(demand)
         events = self._fold_outcomes(events, cues, index, article_id)
+        if self._about_sport(sent):  # "the Lakers beat the Celtics 112-104": a game, no assault
+            events = [
+                e
+                for e in events
+                if e.root not in FORCEFUL_ROOTS or _official(e.source) or _official(e.target)
+            ]
         demanded = {e.start for e in events if e.root in ("02", "10")}
         acts = {e.start: e.cameo for e in events}
         for clause in sent:
@@ -200,6 +211,15 @@ class EventCoder:
                 if demand is not None:
                     events.append(demand)
         return events
+
+    def _about_sport(self, sent: Span) -> bool:
+        """Whether the sentence reports a game: a score ("3-0", "112-104") and a sports noun, or
+        two sports nouns ("invaded the pitch to celebrate the title")."""
+        assert self.lexicon is not None
+        nouns = sum(
+            t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lexicon.sport_nouns for t in sent
+        )
+        return nouns >= 2 or (nouns == 1 and SCORE.search(sent.text) is not None)
 
     def _fold_outcomes(
         self, events: list[Event], cues: list[tuple[Event, Token]], index: int, article_id: str
@@ -334,7 +354,7 @@ class EventCoder:
         target_head = match.target
         root, lemma = match.pattern.code[:2], target_head.lemma_.lower() if target_head is not None else ""
         if (root in FIGURATIVE_ROOTS and lemma in self.lexicon.non_targets) or (
-            root in FORCEFUL_ROOTS and lemma in self.lexicon.non_actors
+            root in FORCEFUL_ROOTS and target_head is not None and _non_actor(target_head, self.lexicon)
         ):
             return None  # "fighting corruption", "attacked the proposal": not an act against an actor
         if owned and source_head is None and match.pattern.target_prep != "between":
@@ -345,14 +365,14 @@ class EventCoder:
         if source_head is not None and target_head is not None and source_head.i == target_head.i:
             target_head = None
         source = find_actor(source_head) if source_head is not None else None
+        if source_head is not None and not (source and source.code) and _non_actor(source_head, self.lexicon):
+            return None  # "the earthquake hit Turkey", "prices hit a record", "Wildfires destroyed"
         if (
             source is None
             and source_head is not None
             and source_head.pos_ in ("NOUN", "PROPN")
             and not self.lexicon.patterns_for(source_head.lemma_.lower())
         ):
-            if source_head.lemma_.lower() in self.lexicon.non_actors:
-                return None  # "the earthquake hit Turkey", "prices hit a record"
             source = actors.phrase(source_head)  # "prisoners rioted": people no dictionary lists
         target = find_actor(target_head) if target_head is not None else None
         code = match.pattern.code
@@ -572,6 +592,19 @@ def _armed_engagement(source: ActorRef | None, target: ActorRef | None) -> bool:
     if target is not None and ARMED_SECTORS & set(target.sectors or ()):
         return True
     return source is not None and bool(source.country) and "MIL" in (source.sectors or ())
+
+
+def _non_actor(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the noun names nature, markets or an abstraction (plural and capitalised forms too:
+    the parser leaves "Wildfires" at the head of a sentence unlemmatised)."""
+    words = {token.lemma_.lower(), token.lower_}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return bool(words & lexicon.non_actors)
+
+
+def _official(actor: ActorRef | None) -> bool:
+    """Whether ``actor`` is a government, armed or police actor (not just a country's team)."""
+    return actor is not None and bool(OFFICIAL_SECTORS & set(actor.sectors))
 
 
 def _named(actor: ActorRef | None) -> bool:

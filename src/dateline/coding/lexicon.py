@@ -123,6 +123,7 @@ class Lexicon:
     posture_verbs: frozenset[str]
     posture_code: str
     joint_nouns: frozenset[str]
+    sport_nouns: frozenset[str]
     combat_nouns: frozenset[str]
     seizure_codes: frozenset[str]
     combat_code: str
@@ -159,6 +160,7 @@ class Lexicon:
             posture_verbs=frozenset(rules["posture"]["verbs"]),
             posture_code=str(rules["posture"]["code"]),
             joint_nouns=frozenset(rules["joint"]["nouns"]),
+            sport_nouns=frozenset(rules["sport"]["nouns"]),
             joint_code=str(rules["joint"]["code"]),
             combat_nouns=frozenset(rules["combat"]["nouns"]),
             seizure_codes=frozenset(rules["combat"]["seizure_codes"]),
