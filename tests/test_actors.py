@@ -170,6 +170,8 @@ def test_regions(book: ActorDictionary) -> None:
     assert book.region("Punjab") is None  # India and Pakistan
     assert book.region("Central") is None  # a generic word
     assert book.region("Vladimir") is None  # a personal name first
+    assert book.region("Portland") is None  # a Jamaican parish, but news means the American cities
+    assert book.region("Cordoba") is None  # an Argentine province and a Spanish city of 300,000
     karen = book.regions.lookup("Karen")
     assert karen is not None and karen.group_only
 

