@@ -92,13 +92,32 @@ def test_unattributed_violence_is_coded_to_unidentified_attackers_where_it_happe
 
 
 def test_other_sentences_do_not_count() -> None:
-    doc = parsed("The minister resigned. Chile protested.")
+    doc = parsed("The minister resigned. Chile protested to Peru.")
     placed = ActorPlacement()(
         doc,
         [
             event(0, actor("The minister", doc, code="GOV"), None),
-            event(1, actor("Chile", doc, "CHL", "CHL"), None),
+            event(1, actor("Chile", doc, "CHL", "CHL"), actor("Peru", doc, "PER", "PER")),
         ],
         [],
     )
     assert placed[0].source is not None and placed[0].source.country is None
+
+
+def test_sentence_naming_no_country_is_set_in_the_article_country() -> None:
+    doc = parsed("The minister resigned. Chile protested.")
+    events = [
+        event(0, actor("The minister", doc, code="GOV"), None),
+        event(1, actor("Chile", doc, "CHL", "CHL"), None),
+    ]
+    placed = ActorPlacement()(doc, events, [])
+    assert placed[0].source is not None and placed[0].source.code == "CHLGOV"  # the only country named
+
+
+def test_dateline_sets_the_article_country() -> None:
+    doc = parsed("Police arrested 30 protesters. Peru and Chile met.")
+    events = [event(0, actor("Police", doc, code="COP"), actor("30 protesters", doc, code="OPP"), root="17")]
+    placed = ActorPlacement()(doc, events, [], home="BOL")
+    assert placed[0].source is not None and placed[0].source.code == "BOLCOP"
+    assert placed[0].target is not None and placed[0].target.code == "BOLOPP"
+    assert ActorPlacement()(doc, events, [], home="IGO")[0].source == events[0].source  # no country

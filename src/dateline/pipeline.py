@@ -158,7 +158,8 @@ class Pipeline:
                 trigger.root, places, dateline_place
             )
         if self.petrarch is None:  # a PETRARCH dictionary's codings are the user's, as written
-            events = self.placement(doc, events, places)
+            home = dateline_place.country if dateline_place is not None else None
+            events = self.placement(doc, events, places, home)
         events = deduplicate(events)
         return ArticleRecord(
             id=article.id,

@@ -4,7 +4,9 @@ Wire copy names local actors without saying whose they are: "Judge Alejandro Riv
 investigations against 28 Chilean officials", "leaders of the Azadliq coalition postponed the
 rally in Baku". When an event side has no country and its sentence names exactly one country
 (through actors or places), that side is taken to belong to it, as event datasets code local
-actors. Sentences that name two or more countries are left alone: there is no safe guess.
+actors. Sentences that name two or more countries are left alone: there is no safe guess. A
+sentence that names none is set in the article's country: its dateline's, or the only one the
+article names.
 Violence without a named perpetrator is coded to unidentified attackers (``UAF``) of the country
 where it happened.
 """
@@ -38,8 +40,11 @@ class ActorPlacement:
     def setup(self) -> None:
         """Nothing to load: placement works on the records of one article."""
 
-    def __call__(self, doc: Doc, events: list[Event], places: Iterable[Place]) -> list[Event]:
-        """``events`` with unplaced sides placed, where their sentence allows it."""
+    def __call__(
+        self, doc: Doc, events: list[Event], places: Iterable[Place], home: str | None = None
+    ) -> list[Event]:
+        """``events`` with unplaced sides placed, where their sentence allows it. ``home``: the
+        country of the article's dateline, if it has one."""
         by_sentence: dict[int, set[str]] = {}
         mentions: dict[tuple[int, str], Place] = {}
         starts = [s.start_char for s in doc.sents]
@@ -54,9 +59,10 @@ class ActorPlacement:
             for actor in (event.source, event.target):
                 if actor is not None and _is_country(actor.country):
                     by_sentence.setdefault(event.sentence, set()).add(actor.country or "")
+        home = _home(home, by_sentence)
         placed = []
         for event in events:
-            countries = by_sentence.get(event.sentence, set())
+            countries = by_sentence.get(event.sentence) or ({home} if home else set())
             if event.source is None and event.root in VIOLENT_ROOTS:
                 event = replace(event, source=_unidentified(event, countries, mentions))
             if len(countries) != 1:
@@ -70,6 +76,15 @@ class ActorPlacement:
                 source, target = event.source, event.target  # placing both as one actor says nothing
             placed.append(replace(event, source=source, target=target))
         return placed
+
+
+def _home(dateline: str | None, by_sentence: dict[int, set[str]]) -> str | None:
+    """The country an article is set in: its dateline's, else the only country it names at all.
+    A sentence that names none ("the senator said ...", "police arrested ten men") is set there."""
+    if _is_country(dateline):
+        return dateline
+    named = set().union(*by_sentence.values()) if by_sentence else set()
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _unidentified(
