@@ -72,7 +72,8 @@ def test_former_states_are_coded_as_their_successors(code: Coder) -> None:
     successors so that series run on (data/actors/countries.tsv)."""
     record = code("The Soviet Union expelled two Yugoslav diplomats on Tuesday.", published="1987-05-12")
     assert any(
-        e.source and e.source.country == "RUS" and e.target and e.target.country == "SRB" for e in record.events
+        e.source and e.source.country == "RUS" and e.target and e.target.country == "SRB"
+        for e in record.events
     ), show(record)
 
 
@@ -82,3 +83,21 @@ def test_measured_acts_take_the_verbs_subject(code: Coder) -> None:
         e.root == "04" and e.source and e.source.country == "PER" and e.target and e.target.country == "CHL"
         for e in record.events
     ), show(record)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [  # forces a side moves are not the other side: where they go (or serve) is
+        ("Germany is sending 600 soldiers to Lithuania to bolster NATO's eastern flank.", "LTU"),
+        ("Canada will contribute 200 troops to the UN peacekeeping mission in Mali.", "MLI"),
+        ("Italy pledged 500 troops to a multinational force in Lebanon.", "LBN"),
+    ],
+)
+def test_moved_forces_are_not_the_target(code: Coder, text: str, target: str) -> None:
+    record = code(text)
+    assert any(e.target is not None and e.target.country == target for e in record.events), show(record)
+
+
+def test_surrender_to_the_police_keeps_the_police_as_target(code: Coder) -> None:
+    record = code("Twenty rebels surrendered to the police in Mindanao on Monday.")
+    assert any(e.target is not None and "COP" in e.target.sectors for e in record.events), show(record)

@@ -37,6 +37,50 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
 #: A game's score: "3-0", "112-104" (not years, "1991-1995").
 SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+#: Forces a side moves rather than acts on ("deployed 300 troops to Mali").
+FORCE_NOUNS = frozenset(
+    {
+        "troop",
+        "troops",
+        "soldier",
+        "force",
+        "forces",
+        "personnel",
+        "peacekeeper",
+        "unit",
+        "contingent",
+        "battalion",
+        "brigade",
+        "platoon",
+        "division",
+        "warship",
+        "ship",
+        "jet",
+        "aircraft",
+        "plane",
+        "marine",
+        "police",
+        "policeman",
+        "officer",
+        "expert",
+        "inspector",
+        "observer",
+        "monitor",
+        "team",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "staff",
+        "worker",
+    }
+)
+#: Missions that forces join, which stand for where they serve.
+MISSION_NOUNS = frozenset({"mission", "operation", "coalition", "deployment"})
+MISSION_MODIFIERS = frozenset(
+    {"peacekeeping", "peace-keeping", "international", "multinational", "stabilization", "stabilisation"}
+)
+#: Prepositions of where a moved force goes or leaves.
+MOVEMENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards", "along", "across", "out"})
 #: Sectors of official and armed actors (a country alone may be its national team).
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "SPY", "JUD", "LEG"})
 #: Roots of violence (assault, fight, mass violence).
@@ -394,6 +438,21 @@ class EventCoder:
             elif source_head.lower_ in PLURAL_REFERENCES:
                 group = actors.group(source_head)
                 target = group[1] if len(group) == 2 else None
+        if (
+            target_head is not None
+            and match.pattern.target_prep in MOVEMENT_PREPOSITIONS
+            and _mission(target_head)
+        ):
+            where = _place_of(target_head)  # "troops to an international force in Liberia": Liberia
+            target = (find_actor(where) if where is not None else None) or target
+        if (
+            target_head is not None
+            and not match.pattern.target_prep
+            and _own_force(target_head, source, target)
+        ):
+            where = _destination(trigger, target_head)  # "deployed 300 troops to Mali": Mali
+            if where is not None:
+                target = find_actor(where) or actors.phrase(where)
         if target is None and code[:2] in BENEFICIARY_ROOTS:
             target = _beneficiary(trigger, source, find_actor)
         reflexive = target_head is not None and target_head.lower_ in REFLEXIVES
@@ -600,6 +659,44 @@ def _non_actor(token: Token, lexicon: Lexicon) -> bool:
     words = {token.lemma_.lower(), token.lower_}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return bool(words & lexicon.non_actors)
+
+
+def _own_force(obj: Token, source: ActorRef | None, target: ActorRef | None) -> bool:
+    """Whether the object (not a prepositional target: "surrendered to the police") is the
+    source's own forces ("withdrew its troops", "sent 300 soldiers"), which the act moves, not
+    acts on."""
+    if obj.lemma_.lower() not in FORCE_NOUNS:
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True
+    return target is None or not target.country or (source is not None and source.country == target.country)
+
+
+def _destination(trigger: Token, obj: Token) -> Token | None:
+    """Where forces are moved to or from: the object of "to", "into", "from" ... on the verb or
+    its object."""
+    for holder in (trigger, obj):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in MOVEMENT_PREPOSITIONS:
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if place is not None and (place.lemma_.lower() in FORCE_NOUNS or _mission(place)):
+                    return _place_of(place) or place  # "to the UN peacekeeping mission in Mali"
+                if place is not None:
+                    return place
+    return None
+
+
+def _mission(noun: Token) -> bool:
+    """A mission forces join ("the UN mission", "an international peacekeeping force")."""
+    lemma = noun.lemma_.lower()
+    return lemma in MISSION_NOUNS or (
+        lemma == "force" and any(c.lower_ in MISSION_MODIFIERS for c in noun.children if c.i < noun.i)
+    )
+
+
+def _place_of(noun: Token) -> Token | None:
+    in_ = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return next((c for c in in_.children if c.dep_ == "pobj"), None) if in_ is not None else None
 
 
 def _official(actor: ActorRef | None) -> bool:
