@@ -9,6 +9,9 @@ import pytest
 
 from dateline.records import ArticleRecord, Event
 
+#: The ``code`` fixture's type: text (and optional ``published``, ``title``) -> article record.
+Coder = Callable[..., ArticleRecord]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
@@ -52,3 +55,17 @@ def summary(event: Event) -> tuple[str | None, str, str | None]:
         event.cameo,
         event.target.code if event.target else None,
     )
+
+
+def show(events: list[Event]) -> str:
+    """Events in one line, for assertion messages."""
+    return "; ".join(
+        f"{summary(e)} {e.trigger}" + (" hyp" if e.hypothetical else "") + (" neg" if e.negated else "")
+        for e in events
+    )
+
+
+def top(record: ArticleRecord) -> Event:
+    """The record's top event, as the gold sets score it: highest confidence, then earliest."""
+    assert record.events, "no event"
+    return max(record.events, key=lambda e: (e.confidence, -e.start))

@@ -3,25 +3,11 @@ offers, announced sanctions, alleged acts, purpose clauses and adjective trigger
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from conftest import summary
-from dateline.records import ArticleRecord, Event
+from conftest import Coder, show, top
 
 pytestmark = pytest.mark.slow
-
-Coder = Callable[..., ArticleRecord]
-
-
-def show(events: list[Event]) -> str:
-    return "; ".join(f"{summary(e)} {e.trigger} hyp={e.hypothetical}" for e in events)
-
-
-def top(record: ArticleRecord) -> Event:
-    assert record.events, "no event"
-    return max(record.events, key=lambda e: (e.confidence, -e.start))
 
 
 @pytest.mark.parametrize(

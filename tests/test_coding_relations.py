@@ -4,25 +4,12 @@ modality of noun acts, and what a reporting verb does not change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from conftest import summary
-from dateline.records import ArticleRecord, Event
+from conftest import Coder, show, summary, top
+from dateline.records import Event
 
 pytestmark = pytest.mark.slow
-
-Coder = Callable[..., ArticleRecord]
-
-
-def show(events: list[Event]) -> str:
-    return "; ".join(f"{summary(e)} {e.trigger} hyp={e.hypothetical}" for e in events)
-
-
-def top(record: ArticleRecord) -> Event:
-    assert record.events, "no event"
-    return max(record.events, key=lambda e: (e.confidence, -e.start))
 
 
 def country(event: Event, side: str) -> str | None:

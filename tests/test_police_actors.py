@@ -3,20 +3,12 @@ role words ("officers", "deputies") whose meaning depends on the story."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from conftest import summary
+from conftest import Coder, show
 from dateline.records import ArticleRecord, Event
 
 pytestmark = pytest.mark.slow
-
-Coder = Callable[..., ArticleRecord]
-
-
-def show(events: list[Event]) -> str:
-    return "; ".join(f"{summary(e)} {e.trigger}" for e in events)
 
 
 def police_acts(record: ArticleRecord) -> list[Event]:

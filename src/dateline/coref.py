@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .actors.resolve import ActorResolver
+from .coding.modality import REPORTING_VERBS
 from .coding.syntax import clause_subject
 from .records import ActorRef, Event
 
@@ -81,31 +82,10 @@ INSTITUTION_WORDS = frozenset(
     }
 )
 #: Verbs of speech whose subject a pronoun in the reported clause may refer to ("X said it
-#: would ..."). Broader than the coder's REPORTING_VERBS, which also decide modality.
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "announce",
-        "tell",
-        "declare",
-        "state",
-        "add",
-        "confirm",
-        "insist",
-        "warn",
-        "claim",
-        "report",
-        "deny",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "stress",
-        "note",
-        "argue",
-        "explain",
-        "indicate",
-    }
+#: would ..."): the coder's REPORTING_VERBS (which also decide modality) and verbs of promising,
+#: warning and claiming.
+SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    {"warn", "claim", "deny", "vow", "pledge", "promise", "threaten", "note", "explain", "indicate"}
 )
 MENTION_DEPS = frozenset(
     {
