@@ -189,6 +189,8 @@ def test_regions(book: ActorDictionary) -> None:
         ),
         ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDNEDU"),
         ("The UNITA militarist wing refused the request.", "wing", "AGOREBUNT"),
+        ("Sen. Ted Cruz criticized the spending bill.", "Cruz", "LEG"),  # a title before a name
+        ("Gen. Mark Milley spoke to reporters.", "Milley", "MIL"),
     ],
 )
 def test_minorities_places_and_patrons(resolve, text: str, head: str, code: str) -> None:  # type: ignore[no-untyped-def]
