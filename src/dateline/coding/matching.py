@@ -48,7 +48,7 @@ def try_pattern(pattern: Pattern, token: Token) -> Match | None:
     obj = syntax.direct_object(token)
     if pattern.needs_object and obj is None and not any(c.dep_ == "nsubjpass" for c in token.children):
         return None
-    scope = [*token.children, *(obj.children if obj is not None else ())]
+    scope = [c for c in (*token.children, *(obj.children if obj is not None else ())) if c.dep_ != "aux"]
     scope.extend(m for m in map(syntax.measured, list(scope)) if m is not None)  # "thousands of refugees"
     matched: list[Token] = []
     for alternatives in pattern.words:

@@ -318,8 +318,18 @@ def clause_target(trigger: Token, find_actor: ActorFinder) -> ActorRef | None:
 
 
 def same_actor(source: ActorRef, target: ActorRef) -> bool:
+    """Whether two sides are one actor: the same code and no two different names, unless the
+    phrases name wholly different parts of it ("Uttar Pradesh Chief Minister" and "West Bengal's
+    government" are both INDGOV, and not the same)."""
     if source.code and target.code:
-        return source.code == target.code and (
-            source.name == target.name or not (source.name and target.name)
-        )
+        if source.code != target.code or (source.name and target.name and source.name != target.name):
+            return False
+        ours, theirs = _proper_words(source.text), _proper_words(target.text)
+        return not (ours and theirs) or bool(ours & theirs)
     return source.text.lower() == target.text.lower()
+
+
+def _proper_words(text: str) -> set[str]:
+    """The capitalised words of a phrase after its first word ("West", "Bengal", "TMC")."""
+    words = [w.strip("'’s(),.") for w in text.split()[1:]]
+    return {w for w in words if len(w) > 1 and w[0].isupper()}
