@@ -116,3 +116,9 @@ def test_warning_that_ones_own_side_will_act_is_a_threat(code: Coder) -> None:
     assert any(e.root == "13" for e in own.events), show(own.events)
     other = code("Kenya's interior minister warned that Somalia will face famine next year.")
     assert not any(e.root == "13" for e in other.events), show(other.events)
+
+
+def test_act_an_appeal_asks_for_is_not_done(code: Coder) -> None:
+    record = code("The UN chief urged both sides to agree to an immediate ceasefire in Yemen.")
+    assert top(record).root == "02", show(record.events)
+    assert all(e.hypothetical for e in record.events if e.trigger == "agree"), show(record.events)
