@@ -122,8 +122,8 @@ def requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
     """An act someone demands, urges or alleges ("urged the EU to support", "demanded that X be
     taken", "accused Niger of supplying arms") is not established: the demand or accusation is."""
     if governors and trigger.dep_ == "xcomp" and _addressed(governors[0]):
-        asker = governors[0].lemma_.lower()  # "urged both sides to agree", "asked Iran to stop"
-        if all(p.code[:2] in ("02", "10") for p in lexicon.patterns_for(asker)[:1]):
+        patterns = lexicon.patterns_for(governors[0].lemma_.lower())  # "urged both sides to agree"
+        if patterns and patterns[0].code[:2] in ("02", "10"):
             return True
     for node in (trigger, *governors):
         demand = syntax.direct_object(node.head) if syntax.purpose_clause(node) else None
