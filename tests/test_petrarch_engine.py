@@ -284,3 +284,22 @@ def test_agents_are_added_by_whole_segments() -> None:
     assert compose("VAL", [Agent("GOV"), Agent("FRM")]) == "VALGOVFRM"
     assert compose("VAL", [Agent("NGO", prefix=True), Agent("GOV")]) == "NGOVALGOV"
     assert compose("", [Agent("GOV")]) == "GOV"  # an agent without a country (PETRARCH's ---GOV)
+
+
+@pytest.mark.slow
+def test_petrarch_pipeline_does_not_load_our_lexicon(toy_dir: Path) -> None:
+    from dateline.pipeline import Pipeline, PipelineConfig
+
+    ours = Pipeline(PipelineConfig(data_dirs=(str(toy_dir),), shipped_data=False, coder="petrarch")).setup()
+    assert ours.petrarch is not None and ours.coder.lexicon is None
+    assert ours.info()["dictionaries"]["verb_patterns"] is None
+
+
+def test_unknown_coder_fails_before_loading_anything() -> None:
+    from dateline.errors import StageNotFound
+    from dateline.pipeline import Pipeline, PipelineConfig
+
+    pipeline = Pipeline(PipelineConfig(coder="tabari"))
+    with pytest.raises(StageNotFound, match="tabari"):
+        pipeline.setup()
+    assert pipeline.nlp is None and pipeline.dictionary is None

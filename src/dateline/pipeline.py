@@ -65,19 +65,20 @@ class Pipeline:
         """Load every heavy resource (model, dictionaries, gazetteer). Idempotent."""
         if self.nlp is not None:
             return self
+        if self.config.coder not in ("dateline", "petrarch"):
+            raise StageNotFound(f"no coder named {self.config.coder!r}; known: dateline, petrarch")
         self.dictionary = ActorDictionary.load(self.config.data_dirs, self.config.shipped_data)
-        if self.config.data_dirs or not self.config.shipped_data:
-            self.coder.lexicon = Lexicon.load(self.config.data_dirs, self.config.shipped_data)
         self.nlp = NLP(self.config.model, self.dictionary)
         self.nlp.setup()
-        self.coder.setup()
-        if self.config.coder == "petrarch":
+        if self.config.coder == "petrarch":  # PETRARCH's verb dictionaries replace our lexicon
             from .petrarch.engine import PetrarchEngine
 
             self.petrarch = PetrarchEngine.from_dirs(self.config.data_dirs)
             self.petrarch.setup()
-        elif self.config.coder != "dateline":
-            raise StageNotFound(f"no coder named {self.config.coder!r}; known: dateline, petrarch")
+        else:
+            if self.config.data_dirs or not self.config.shipped_data:
+                self.coder.lexicon = Lexicon.load(self.config.data_dirs, self.config.shipped_data)
+            self.coder.setup()
         self.geocoder = Geocoder(self.dictionary)
         self.geocoder.setup()
         return self
@@ -185,11 +186,13 @@ class Pipeline:
     def info(self) -> dict[str, Any]:
         """Version, model and dictionary sizes, for `dateline info`."""
         self.setup()
-        assert self.nlp is not None and self.dictionary is not None and self.coder.lexicon is not None
+        assert self.nlp is not None and self.dictionary is not None
+        patterns = len(self.coder.lexicon) if self.coder.lexicon is not None else None
         return {
             "version": __version__,
             **self.nlp.info(),
-            "dictionaries": {**self.dictionary.sizes(), "verb_patterns": len(self.coder.lexicon)},
+            "coder": self.config.coder,
+            "dictionaries": {**self.dictionary.sizes(), "verb_patterns": patterns},
         }
 
 
