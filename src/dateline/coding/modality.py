@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Verbs that report speech: a clause under them is what someone said ("Russia said Sudan must").
 REPORTING_VERBS = frozenset(
     {
         "say",
@@ -37,12 +38,8 @@ REPORTING_VERBS = frozenset(
         "write",
     }
 )
-
-
 #: Verbs that deny what their clause says: the act in it is alleged, not established.
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "dispute"})
-
-
 #: Nouns whose clause reports an act as alleged, not established.
 ALLEGATION_NOUNS = frozenset(
     {"charge", "allegation", "claim", "accusation", "report", "rumour", "rumor", "suspicion", "assertion"}

