@@ -54,7 +54,7 @@ def test_write_is_idempotent_and_dedups(tmp_path: Path) -> None:
         first = store.write([_record()])
         assert first["articles"] == 1 and first["events"] == 1
         store.write([_record()])  # the same article again replaces, never duplicates
-        assert store.counts() == {"articles": 1, "events": 1, "quotes": 1, "places": 1}
+        assert store.counts() == {"articles": 1, "events": 1, "quotes": 1, "places": 1, "failures": 0}
         dup = store.write([_record("a2")])  # same text under another id: a duplicate article
         assert dup["duplicates"] == 1
         assert store.counts()["articles"] == 1

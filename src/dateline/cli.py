@@ -17,7 +17,11 @@ from . import __version__
 from .errors import DatelineError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
     from .pipeline import PipelineConfig
+    from .runs import Summary
 
 app = typer.Typer(
     name="dateline",
@@ -26,6 +30,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit")
+    ] = False,
+) -> None:
+    """Raw news in, political event data out: who did what to whom, when and where, and who said what.
+
+    Exit status: 0 every input coded, 1 some inputs failed, 2 usage or configuration error.
+    """
 
 
 class CodeFormat(StrEnum):
@@ -70,14 +92,87 @@ CoderOption = Annotated[
 
 
 def _config(model: str | None, data: list[Path] | None, coder: Coder) -> PipelineConfig:
+    """The pipeline configuration of the options; raises `ConfigError` for a mistake in them."""
+    from .errors import ConfigError
     from .pipeline import PipelineConfig
 
+    for directory in data or ():
+        if not directory.is_dir():
+            raise ConfigError(f"--data {directory}: no such directory")
+    if coder is Coder.petrarch and not any(d.glob("*.txt") for d in data or ()):
+        raise ConfigError(
+            "--coder petrarch needs PETRARCH dictionaries: give the directory of their *.txt files "
+            "with --data DIR"
+        )
     return PipelineConfig(model=model, data_dirs=tuple(str(d) for d in data or ()), coder=coder.value)
 
 
 def _fail(exc: DatelineError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(code=2)
+    from .render import terminal_safe
+
+    typer.echo(f"error: {terminal_safe(str(exc))}", err=True)
+    return typer.Exit(code=EXIT_USAGE)
+
+
+#: Exit statuses: every input coded; some inputs failed; a usage or configuration error; Ctrl-C.
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _progress(what: str, total: int | None = None) -> Progress:
+    """A progress display on stderr, shown only when stderr is a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    console = _stderr()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _warnings_to_stderr() -> None:
+    """Warnings of the library (an id taken by two inputs, ...) as ``warning: ...`` lines."""
+    import logging
+
+    from .render import terminal_safe
+
+    class Handler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            typer.echo(f"warning: {terminal_safe(record.getMessage())}", err=True)
+
+    logger = logging.getLogger("dateline")
+    if not any(type(h).__name__ == "Handler" for h in logger.handlers):
+        logger.addHandler(Handler(logging.WARNING))
+        logger.propagate = False
+
+
+def _finish(summary: Summary) -> None:
+    """Print the summary line on stderr and exit with the status it calls for."""
+    from .render import terminal_safe
+
+    typer.echo(f"dateline: {terminal_safe(summary.line())}", err=True)
+    if summary.inputs == 0 and not summary.skipped:
+        typer.echo("error: no inputs: the paths hold no .txt, .html or .jsonl documents", err=True)
+        raise typer.Exit(code=EXIT_USAGE)
+    raise typer.Exit(code=EXIT_FAILED if summary.failures else EXIT_OK)
 
 
 @app.command()
@@ -91,25 +186,39 @@ def code(
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
 ) -> None:
-    """Code articles and print their records (one per input, in input order)."""
-    from .ingest import iter_documents
-    from .pipeline import process_documents
+    """Code articles and print their records (one per input, in input order).
 
+    Exit status: 0 every input coded, 1 some failed (the summary on stderr says why), 2 usage error.
+    """
+    from .render import print_tables
+    from .runs import Summary, code_paths
+
+    _warnings_to_stderr()
+    summary = Summary()
+    collected: list[dict[str, Any]] = []
     try:
-        docs = list(iter_documents(paths))
-        records = process_documents(docs, _config(model, data, coder), workers=workers)
-        if format is CodeFormat.jsonl:
-            for record in records:
-                sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-        elif format is CodeFormat.json:
-            json.dump([r.to_dict() for r in records], sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        else:
-            from .render import print_tables
-
-            print_tables(records)
+        config = _config(model, data, coder)
+        with _progress("coding") as progress:
+            task = progress.add_task("loading the model", total=None)
+            for record in code_paths(paths, config, workers=workers):
+                summary.add(record)
+                progress.update(task, description="coding", advance=1)
+                if format is CodeFormat.jsonl:
+                    sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                elif format is CodeFormat.json:
+                    collected.append(record.to_dict())
+                else:
+                    print_tables([record])
     except DatelineError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt:
+        typer.echo(f"stopped: {summary.inputs} inputs coded", err=True)
+        raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    if format is CodeFormat.json:
+        json.dump(collected, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    _finish(summary)
 
 
 @app.command()
@@ -121,37 +230,33 @@ def run(
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
 ) -> None:
-    """Code a corpus into the store: resumable (stored articles are skipped) and idempotent."""
-    from rich.progress import Progress
+    """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
-    from .ingest import iter_documents
-    from .pipeline import process_documents
-    from .store import Store
+    Failed inputs go to the store's failures table with their reason. Ctrl-C stops after storing
+    what was coded; the same command continues. Exit status as for `dateline code`.
+    """
+    from .runs import Stopped, run_into_store
 
+    _warnings_to_stderr()
     try:
-        with Store(db) as store:
-            done = store.stored_ids()
-            docs = [d for d in iter_documents(paths) if d.id not in done]
-            totals: dict[str, int] = {}
-            with Progress(transient=True) as progress:
-                task = progress.add_task("coding", total=len(docs))
-                batch = []
-                for record in process_documents(docs, _config(model, data, coder), workers=workers):
-                    batch.append(record)
-                    progress.advance(task)
-                    if len(batch) >= 64:
-                        _add(totals, store.write(batch))
-                        batch = []
-                _add(totals, store.write(batch))
-            totals["skipped_already_stored"] = len(done)
-            typer.echo(json.dumps({"db": str(db), **totals, "stored": store.counts()}))
+        config = _config(model, data, coder)
+        with _progress("coding") as progress:
+            task = progress.add_task("loading the model", total=None)
+            summary = run_into_store(
+                paths,
+                db,
+                config,
+                workers=workers,
+                on_record=lambda _record: progress.update(task, description="coding", advance=1),
+            )
     except DatelineError as exc:
         raise _fail(exc) from None
-
-
-def _add(totals: dict[str, int], counts: dict[str, int]) -> None:
-    for key, value in counts.items():
-        totals[key] = totals.get(key, 0) + value
+    except Stopped as stop:
+        stored = stop.summary.stored.get("articles", 0)
+        typer.echo(f"stopped: {stored} articles stored; run the same command again to continue", err=True)
+        raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    typer.echo(json.dumps({"db": str(db), **summary.to_dict()}))
+    _finish(summary)
 
 
 @app.command()
@@ -159,14 +264,11 @@ def export(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file written by `dateline run`")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
 ) -> None:
-    """Print the stored events (one JSON object per line, with their article_id)."""
-    from .errors import StoreError
+    """Print the stored events (one JSON object per line, with their article_id). Read-only."""
     from .store import Store
 
-    if not db.exists():
-        raise _fail(StoreError(f"no store at {db}", hint="Create one with `dateline run PATH --db FILE`"))
     try:
-        with Store(db) as store:
+        with Store(db, read_only=True) as store:
             for event in store.iter_events():
                 sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
     except DatelineError as exc:

@@ -134,6 +134,7 @@ class Coreference:
         self.doc = doc
         self.resolver = resolver
         self.mentions: list[Mention] = []
+        self._mention_at: dict[int, Mention] = {}
         self.frames: list[QuoteFrame] = []
         self.dyads: list[tuple[int, str, ActorRef, ActorRef]] = []
         self._sentence_of: dict[int, int] = {}
@@ -152,11 +153,11 @@ class Coreference:
             if ref is None:
                 continue
             is_person = self._is_person(token)
-            self.mentions.append(
-                Mention(
-                    token.i, self._sentence_of[token.i], ref, is_person, token.dep_ in ("nsubj", "nsubjpass")
-                )
+            mention = Mention(
+                token.i, self._sentence_of[token.i], ref, is_person, token.dep_ in ("nsubj", "nsubjpass")
             )
+            self.mentions.append(mention)
+            self._mention_at.setdefault(token.i, mention)
 
     def _is_person(self, token: Token) -> bool:
         """A named person, or one person described by role ("Iran's Supreme Leader")."""
@@ -211,10 +212,8 @@ class Coreference:
         if lower in GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             group = self.group(token)
             return _at(group[0], token) if group else None
-        for mention in self.mentions:
-            if mention.token == token.i:
-                return mention.actor
-        return self._link_named(token)
+        mention = self._mention_at.get(token.i)
+        return mention.actor if mention is not None else self._link_named(token)
 
     def phrase(self, token: Token) -> ActorRef:
         """The noun phrase headed by ``token`` as an uncoded actor (its text and offsets only)."""

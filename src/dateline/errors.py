@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 
 class DatelineError(Exception):
     """Base class of every error dateline raises on purpose."""
 
     code = "E000"
     hint = ""
+    #: A short name for the kind of failure, used to count failures by reason in summaries.
+    label = "error"
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         self.message = message
@@ -19,6 +23,9 @@ class DatelineError(Exception):
         text = f"[{self.code}] {self.message}"
         return f"{text}. {self.hint}" if self.hint else text
 
+    def __reduce__(self) -> tuple[type[DatelineError], tuple[str, str]]:
+        return type(self), (self.message, self.hint)  # pickles across worker processes intact
+
     def to_dict(self) -> dict[str, str]:
         """The one JSON error shape used by the CLI and the HTTP API."""
         return {"error": type(self).__name__, "code": self.code, "message": self.message, "hint": self.hint}
@@ -26,22 +33,62 @@ class DatelineError(Exception):
 
 class InputNotFound(DatelineError):
     code = "E001"
+    label = "not found"
     hint = "Check the path; dateline reads .txt, .html, .jsonl files, directories of them, or '-' for stdin"
 
 
 class UnsupportedInput(DatelineError):
     code = "E002"
+    label = "unsupported input"
     hint = "Give a .txt, .html/.htm or .jsonl file, a directory of them, or '-' for stdin"
 
 
 class BadRecord(DatelineError):
     code = "E003"
+    label = "bad record"
     hint = 'Each .jsonl line must be a JSON object with "id" and "text" or "html"'
 
 
 class EmptyArticle(DatelineError):
     code = "E004"
+    label = "empty"
     hint = "The input has no body text after extraction; check that it is a news article"
+
+
+class NotText(DatelineError):
+    code = "E005"
+    label = "not text"
+    hint = "dateline reads text: plain text or HTML in any common encoding, or JSONL"
+
+
+class NoArticle(EmptyArticle):
+    code = "E006"
+    label = "no article found"
+    hint = "The page has no article body (a login, index or error page?); check the crawl"
+
+
+class UnsupportedLanguage(DatelineError):
+    code = "E007"
+    label = "unsupported language"
+    hint = "dateline codes English news only for now"
+
+
+class TextTooLong(DatelineError):
+    code = "E008"
+    label = "too long"
+    hint = "Split the input into articles, or raise PipelineConfig.max_chars"
+
+
+class InternalError(DatelineError):
+    code = "E009"
+    label = "internal error"
+    hint = "A bug in dateline: please report it with the input that caused it"
+
+
+class ConfigError(DatelineError):
+    code = "E012"
+    label = "configuration"
+    hint = "See `dateline COMMAND --help` for the options"
 
 
 class ModelNotInstalled(DatelineError):
@@ -76,3 +123,30 @@ class UnknownTask(DatelineError):
 class GoldFileError(DatelineError):
     code = "E041"
     hint = 'A gold file is JSONL, one object with an "id" per line, in the shapes of ../shared/gold/README.md'
+
+
+_CODE = re.compile(r"^\[(E\d{3})\]")
+
+
+def error_label(message: str | None) -> str:
+    """The failure kind (``label``) of an error message as `str(DatelineError)` writes it."""
+    match = _CODE.match(message or "")
+    if match is None:
+        return DatelineError.label
+    for cls in _all_errors(DatelineError):
+        if cls.code == match.group(1):
+            return cls.label
+    return DatelineError.label
+
+
+def error_code(message: str | None) -> str | None:
+    """The stable code (``E0xx``) at the start of an error message, None when there is none."""
+    match = _CODE.match(message or "")
+    return match.group(1) if match else None
+
+
+def _all_errors(cls: type[DatelineError]) -> list[type[DatelineError]]:
+    found = [cls]
+    for sub in cls.__subclasses__():
+        found.extend(_all_errors(sub))
+    return found

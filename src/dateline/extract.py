@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import EmptyArticle
+from .cleaning import clean_text
+from .errors import EmptyArticle, NoArticle
 from .records import Article, RawDocument
 from .registry import register
 
@@ -100,13 +101,17 @@ class Extractor:
         """Nothing heavy to load: trafilatura imports lazily on the first HTML page."""
 
     def __call__(self, doc: RawDocument) -> Article:
-        """Extract one document; raises `EmptyArticle` when no body is left."""
+        """Extract one document; raises `EmptyArticle` (nothing there) or `NoArticle` (no prose)."""
         if doc.verbatim and doc.text is not None:
             return _verbatim(doc)
+        raw = doc.text if doc.text is not None else doc.html or ""
+        if not raw.strip():
+            raise EmptyArticle(f"{doc.id}: the input is empty")
+        raw = clean_text(raw).text
         if doc.html is not None and doc.text is None:
-            page = _from_html(doc.html)
+            page = _from_html(raw)
         else:
-            page = _from_scraped_text(doc.text or "", known_title=doc.title)
+            page = _from_scraped_text(raw, known_title=doc.title)
         body_lines = page.body_lines
         dateline = None
         if body_lines:
@@ -114,7 +119,9 @@ class Extractor:
             body_lines = [first, *body_lines[1:]] if first else body_lines[1:]
         text = "\n".join(line for line in body_lines if line)
         if not text.strip():
-            raise EmptyArticle(f"{doc.id}: no body text after extraction")
+            raise NoArticle(f"{doc.id}: no body text after extraction")
+        if doc.text is None and not _has_prose(text):
+            raise NoArticle(f"{doc.id}: no article body, only {_preview(text)!r}")
         return Article(
             id=doc.id,
             text=text,
@@ -127,10 +134,14 @@ class Extractor:
 
 
 def _verbatim(doc: RawDocument) -> Article:
-    """An article whose text is kept exactly as given; the dateline is read, not cut."""
-    text = doc.text or ""
-    if not text.strip():
+    """An article whose text is the caller's: cleaned for parsing, offsets mapped back later."""
+    source = doc.text or ""
+    if not source.strip():
         raise EmptyArticle(f"{doc.id}: the text is empty")
+    cleaned = clean_text(source)
+    text = cleaned.text
+    if not text.strip():
+        raise EmptyArticle(f"{doc.id}: the text holds only invisible characters")
     first = text.lstrip().split("\n", 1)[0]
     return Article(
         id=doc.id,
@@ -139,7 +150,29 @@ def _verbatim(doc: RawDocument) -> Article:
         published=normalise_date(doc.published),
         dateline=split_dateline(first)[0],
         url=doc.url,
+        source_text=source if cleaned.origins is not None else None,
+        origins=cleaned.origins,
     )
+
+
+#: An HTML page with an article has prose: a line of this many words ending a sentence, or this many
+#: words in all. Navigation, login forms and error pages have neither.
+_PROSE_LINE_WORDS = 6
+_PROSE_WORDS = 40
+
+
+def _has_prose(text: str) -> bool:
+    lines = text.split("\n")
+    if sum(len(line.split()) for line in lines) >= _PROSE_WORDS:
+        return True
+    return any(
+        len(line.split()) >= _PROSE_LINE_WORDS and re.search(r"[.!?\"\u201d']\s*$", line) for line in lines
+    )
+
+
+def _preview(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
 
 
 def split_dateline(line: str) -> tuple[str | None, str]:
@@ -151,18 +184,28 @@ def split_dateline(line: str) -> tuple[str | None, str]:
 
 
 def normalise_date(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date string in any common English form, else None."""
+    """An ISO date from a date string in any common English form, else None.
+
+    A full date gives YYYY-MM-DD; a value that names only a year or a month keeps that precision
+    ("2024" -> "2024", "March 2024" -> "2024-03"), so that nothing downstream takes it for a day.
+    """
     if not value or not value.strip():
         return None
     value = value.strip()
     if re.match(r"^\d{4}-\d{2}-\d{2}", value):
         return value[:10]
+    partial = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value)
+    if partial:
+        return value
     import dateparser  # heavy import: only when a non-ISO date needs parsing
 
     parsed = dateparser.parse(
         value, languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
     )
-    return parsed.date().isoformat() if isinstance(parsed, datetime) else None
+    if isinstance(parsed, datetime):
+        return parsed.date().isoformat()
+    month = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["month", "year"]})
+    return month.strftime("%Y-%m") if isinstance(month, datetime) else None
 
 
 def _norm(line: str) -> str:
@@ -222,7 +265,12 @@ def _from_html(html: str) -> _Page:
     from lxml import html as lxml_html
 
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        date_extraction_params=_METADATA_DATES,
     )
     body = ""
     title = published = None
@@ -243,4 +291,24 @@ def _from_html(html: str) -> _Page:
     lines = [ln for ln in lines if _norm(ln) not in caption_keys and not _is_social(ln)]
     if title and lines and _norm(lines[0]) == _norm(title):
         lines = lines[1:]
+    published = published or _date_in_page(html)
     return _Page(title, normalise_date(published) if published else None, [c for c in captions if c], lines)
+
+
+#: Page dates from metadata only (meta tags, <time>, JSON-LD, the URL): htmldate's extensive search
+#: also reads a "© 2024" footer, which it turns into 2024-01-01, a day nobody published anything.
+_METADATA_DATES = {"extensive_search": False, "original_date": True}
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-\u2013]\s*)?(\d{4})", re.IGNORECASE)
+
+
+def _date_in_page(html: str) -> str | None:
+    """A date found in the page's text by htmldate's extensive search, unless it is a copyright year."""
+    from htmldate import find_date
+
+    found = find_date(html, extensive_search=True, original_date=True)
+    if not found:
+        return None
+    years = set(_COPYRIGHT.findall(html))
+    if found[4:] == "-01-01" and found[:4] in years:
+        return None
+    return str(found)

@@ -11,7 +11,7 @@ from .registry import register
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from .actors.dictionary import ActorDictionary
 
@@ -52,8 +52,17 @@ class NLP:
 
     name = "nlp"
 
-    def __init__(self, model: str | None = None, dictionary: ActorDictionary | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        dictionary: ActorDictionary | None = None,
+        segment_chars: int = 100_000,
+    ) -> None:
         self.model = model
+        #: Texts longer than this are parsed in segments of at most this many characters (spaCy
+        #: needs about 1 GB of memory per 100,000 characters parsed at once, and refuses texts
+        #: over ``nlp.max_length``).
+        self.segment_chars = segment_chars
         self.model_path: str | None = None
         self.dictionary = dictionary
         self.nlp: Language | None = None
@@ -80,14 +89,21 @@ class NLP:
         if self.nlp is None:
             self.setup()
         assert self.nlp is not None
-        return self.nlp(readable(text))
+        return self.pipe([text])[0]
 
     def pipe(self, texts: list[str], batch_size: int = 32) -> list[Doc]:
-        """Parse many texts at once (faster than one by one)."""
+        """Parse many texts at once (faster than one by one); long texts are parsed in segments."""
         if self.nlp is None:
             self.setup()
         assert self.nlp is not None
-        return list(self.nlp.pipe((readable(t) for t in texts), batch_size=batch_size))
+        pieces = [segments(text, self.segment_chars) for text in texts]
+        flat = (readable(piece) for parts in pieces for piece in parts)
+        parsed = iter(self.nlp.pipe(flat, batch_size=batch_size))
+        docs = []
+        for parts in pieces:
+            chunk = [next(parsed) for _ in parts]
+            docs.append(chunk[0] if len(chunk) == 1 else _joined(chunk))
+        return docs
 
     def info(self) -> dict[str, Any]:
         """Model name, version and pipeline components, for `dateline info`."""
@@ -122,3 +138,80 @@ def readable(text: str) -> str:
 
     text = _MANGLED_APOSTROPHE.sub(apostrophe, text)
     return _MANGLED_MARK.sub(lambda m: '"' * len(m.group(0)), text)
+
+
+def segments(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters that join back into it.
+
+    Each cut falls at the last paragraph end before the limit, else the last sentence end, else
+    the last space, so that no sentence (or, failing that, no word) is split between two parses.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = _cut_point(window)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+
+
+def _cut_point(window: str) -> int:
+    """Where to end a segment inside ``window``: just after a paragraph, sentence or word end."""
+    half = len(window) // 2  # never cut in the first half: segments stay large
+    paragraph = window.rfind("\n", half)
+    if paragraph >= 0:
+        return paragraph + 1
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(window, half)]
+    if sentence_ends:
+        return sentence_ends[-1]
+    space = window.rfind(" ", half)
+    return space + 1 if space >= 0 else len(window)
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    """One document from the parses of consecutive segments (their texts join without a gap)."""
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, read from the IOB tags around it.
+
+    `Doc.ents` builds a new list of every entity on each access, so looking a token up in it costs
+    as much as the document is long; the tags give the same span at the cost of its own length.
+    """
+    if not token.ent_type_:
+        return None
+    from spacy.tokens import Span
+
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The named entities of one sentence, from an index built once per document."""
+    doc = sent.doc
+    index = doc.user_data.get(_ENTS_BY_SENTENCE)
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            index.setdefault(doc[ent.start].sent.start, []).append(ent)
+        doc.user_data[_ENTS_BY_SENTENCE] = index
+    return list(index.get(sent.start, ()))
+
+
+_ENTS_BY_SENTENCE = "dateline.entities_by_sentence"

@@ -12,18 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .actors import ActorDictionary, ActorResolver
+from .cleaning import restore_offsets
 from .coding.coder import EventCoder, deduplicate
 from .coding.lexicon import Lexicon
 from .coding.placement import ActorPlacement
 from .coref import Coreference
 from .dates import EventDater
-from .errors import DatelineError, StageNotFound
+from .errors import DatelineError, InternalError, StageNotFound, TextTooLong, UnsupportedLanguage
 from .extract import Extractor
-from .ingest import JsonlFailure
+from .language import LanguageIdentifier
 from .nlp import NLP
 from .places import Geocoder
 from .quotes import QuoteFinder, addressee
-from .records import ActorRef, Article, ArticleRecord, Event, Location, Place, RawDocument
+from .records import ActorRef, Article, ArticleRecord, Event, InputFailure, Location, Place, RawDocument
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,6 +45,10 @@ class PipelineConfig:
     #: "dateline" (our coder) or "petrarch": the PETRARCH-compatible engine, which codes with the
     #: PETRARCH dictionaries (``*.txt``) in ``data_dirs`` (see `dateline.petrarch.engine`).
     coder: str = "dateline"
+    #: Longest body text coded, in characters; a longer one is recorded as a failure (too long).
+    max_chars: int = 2_000_000
+    #: Texts longer than this are parsed in segments of at most this many characters.
+    segment_chars: int = 100_000
 
 
 class Pipeline:
@@ -53,6 +58,7 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self.dictionary: ActorDictionary | None = None
         self.extractor = Extractor()
+        self.language = LanguageIdentifier()
         self.nlp: NLP | None = None
         self.coder = EventCoder()
         self.placement = ActorPlacement()
@@ -68,8 +74,9 @@ class Pipeline:
         if self.config.coder not in ("dateline", "petrarch"):
             raise StageNotFound(f"no coder named {self.config.coder!r}; known: dateline, petrarch")
         self.dictionary = ActorDictionary.load(self.config.data_dirs, self.config.shipped_data)
-        self.nlp = NLP(self.config.model, self.dictionary)
+        self.nlp = NLP(self.config.model, self.dictionary, segment_chars=self.config.segment_chars)
         self.nlp.setup()
+        self.language.setup()
         if self.config.coder == "petrarch":  # PETRARCH's verb dictionaries replace our lexicon
             from .petrarch.engine import PetrarchEngine
 
@@ -83,14 +90,14 @@ class Pipeline:
         self.geocoder.setup()
         return self
 
-    def process(self, doc: RawDocument | JsonlFailure) -> ArticleRecord:
+    def process(self, doc: RawDocument | InputFailure) -> ArticleRecord:
         """One document to one record (with ``error`` set instead of raising on bad input)."""
         return next(iter(self.process_many([doc])))
 
-    def process_many(self, docs: Iterable[RawDocument | JsonlFailure]) -> Iterator[ArticleRecord]:
+    def process_many(self, docs: Iterable[RawDocument | InputFailure]) -> Iterator[ArticleRecord]:
         """Records for many documents, in input order, parsing in batches."""
         self.setup()
-        batch: list[RawDocument | JsonlFailure] = []
+        batch: list[RawDocument | InputFailure] = []
         for doc in docs:
             batch.append(doc)
             if len(batch) >= self.config.batch_size:
@@ -99,33 +106,62 @@ class Pipeline:
         if batch:
             yield from self._process_batch(batch)
 
-    def _process_batch(self, docs: list[RawDocument | JsonlFailure]) -> list[ArticleRecord]:
+    def _process_batch(self, docs: list[RawDocument | InputFailure]) -> list[ArticleRecord]:
         assert self.nlp is not None
-        articles: list[Article | ArticleRecord] = []
-        for doc in docs:
-            if isinstance(doc, JsonlFailure):
-                articles.append(ArticleRecord(id=doc.id, text="", error=str(doc.error)))
-                continue
-            try:
-                articles.append(self.extractor(doc))
-            except DatelineError as exc:
-                articles.append(ArticleRecord(id=doc.id, text="", error=str(exc)))
-            except Exception as exc:  # a page that breaks the extractor must not kill the batch
-                articles.append(ArticleRecord(id=doc.id, text="", error=f"extraction failed: {exc!r}"))
-        texts = [a.text for a in articles if isinstance(a, Article)]
-        parsed = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
+        prepared = [self._prepare(doc) for doc in docs]
+        articles = [a for a in prepared if isinstance(a, Article)]
+        parsed = iter(self._parse([a.text for a in articles]))
         records = []
-        for article in articles:
-            if isinstance(article, ArticleRecord):
-                records.append(article)
+        for item in prepared:
+            if isinstance(item, ArticleRecord):
+                records.append(item)
+                continue
+            doc = next(parsed)
+            if isinstance(doc, Exception):
+                records.append(_failed(item, InternalError(f"{item.id}: parsing failed: {doc!r}")))
                 continue
             try:
-                records.append(self.analyse(article, next(parsed)))
+                records.append(restore_offsets(self.analyse(item, doc), item))
             except Exception as exc:  # a bug on one article must not kill the batch
-                records.append(
-                    ArticleRecord(id=article.id, text=article.text, error=f"internal error: {exc!r}")
-                )
+                records.append(_failed(item, InternalError(f"{item.id}: analysis failed: {exc!r}")))
         return records
+
+    def _prepare(self, doc: RawDocument | InputFailure) -> Article | ArticleRecord:
+        """The article to parse, or the failure record of an input that cannot be coded."""
+        if isinstance(doc, InputFailure):
+            return ArticleRecord(id=doc.id, text="", error=str(doc.error))
+        try:
+            article = self.extractor(doc)
+        except DatelineError as exc:
+            return ArticleRecord(id=doc.id, text="", url=doc.url, title=doc.title, error=str(exc))
+        except Exception as exc:  # a page that breaks the extractor must not kill the batch
+            error = InternalError(f"{doc.id}: extraction failed: {exc!r}")
+            return ArticleRecord(id=doc.id, text="", url=doc.url, title=doc.title, error=str(error))
+        identified = self.language(article.text)
+        if not identified.supported:
+            article.language = identified.language
+            reason = f"{doc.id}: the article is in {identified.language!r} (p={identified.probability:.2f})"
+            return _failed(article, UnsupportedLanguage(reason))
+        if len(article.text) > self.config.max_chars:
+            size = f"{len(article.text):,} characters, over the limit of {self.config.max_chars:,}"
+            return _failed(article, TextTooLong(f"{doc.id}: the text has {size}"))
+        return article
+
+    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
+        """Parses of ``texts``, in batches; when a batch fails, each text alone, so one bad text
+        costs only its own record."""
+        assert self.nlp is not None
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.config.batch_size))
+        except Exception:
+            pass
+        docs: list[Doc | Exception] = []
+        for text in texts:
+            try:
+                docs.append(self.nlp.pipe([text])[0])
+            except Exception as exc:
+                docs.append(exc)
+        return docs
 
     def analyse(self, article: Article, doc: Doc) -> ArticleRecord:
         """Actors, coreference, quotes, events, places and dates for one parsed article."""
@@ -196,6 +232,21 @@ class Pipeline:
         }
 
 
+def _failed(article: Article, error: DatelineError) -> ArticleRecord:
+    """The failure record of an article that was read but not coded (its text and metadata kept)."""
+    return ArticleRecord(
+        id=article.id,
+        text=article.source_text if article.source_text is not None else article.text,
+        url=article.url,
+        title=article.title,
+        published=article.published,
+        dateline=article.dateline,
+        language=article.language,
+        captions=article.captions,
+        error=str(error),
+    )
+
+
 def _destination(event: Event, places: list[Place]) -> Location | None:
     """A visit happens where the visitor goes: "a visit to Russia" is located in Russia."""
     if event.cameo != "042" or event.target is None:
@@ -217,13 +268,13 @@ def _init_worker(config: PipelineConfig) -> None:
     _WORKER = Pipeline(config).setup()
 
 
-def _work(doc: RawDocument | JsonlFailure) -> dict[str, Any]:
+def _work(doc: RawDocument | InputFailure) -> dict[str, Any]:
     assert _WORKER is not None
     return _WORKER.process(doc).to_dict()
 
 
 def process_documents(
-    docs: Iterable[RawDocument | JsonlFailure], config: PipelineConfig | None = None, workers: int = 1
+    docs: Iterable[RawDocument | InputFailure], config: PipelineConfig | None = None, workers: int = 1
 ) -> Iterator[ArticleRecord]:
     """Records for ``docs`` in input order, with ``workers`` processes (1 = in this process)."""
     config = config or PipelineConfig()

@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import DatelineError
+
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex id that depends only on `parts` (stable across runs and machines)."""
@@ -29,9 +31,23 @@ class RawDocument:
     published: str | None = None
     url: str | None = None
     origin: str | None = None
-    #: The text is an article body already (a JSONL record's "text"): keep it exactly, so
-    #: offsets stay those of the caller's text; only scraped pages (.txt, stdin) are cleaned.
+    #: The text is an article body already (a JSONL record's "text"): its offsets are kept those
+    #: of the caller's text (see `dateline.cleaning`); only scraped pages (.txt, stdin) are cleaned
+    #: of page furniture.
     verbatim: bool = False
+
+    def digest(self) -> str:
+        """A hash of the input's content, to tell two different inputs under one id apart."""
+        return stable_id("text", self.text or "", "html", self.html or "")
+
+
+@dataclass(slots=True)
+class InputFailure:
+    """An input that could not be read into a document (bad JSON line, binary file, empty file)."""
+
+    id: str
+    error: DatelineError
+    origin: str | None = None
 
 
 @dataclass(slots=True)
@@ -46,6 +62,10 @@ class Article:
     language: str = "en"
     url: str | None = None
     captions: list[str] = field(default_factory=list)
+    #: The caller's own text when `text` is its cleaned copy (see `dateline.cleaning`): the
+    #: record's offsets are mapped back into it through ``origins``.
+    source_text: str | None = None
+    origins: tuple[int, ...] | None = None
 
 
 @dataclass(slots=True)

@@ -1,23 +1,29 @@
-"""The event store: DuckDB tables for articles, events, quotes and places.
+"""The event store: DuckDB tables for articles, failures, events, quotes and places.
 
 The schema is derived from the record dataclasses: nested records are flattened with a prefix
 (``source_code``, ``plover_event``, ``location_lat``), lists of strings become ``VARCHAR[]``.
 Ids are stable across runs; writing an article again replaces its rows, so runs are idempotent,
-and an article whose text is already stored under another id is skipped as a duplicate.
+and an article whose text is already stored under another id is skipped as a duplicate (its id
+is kept in ``aliases``). An input that could not be coded is a row of ``failures`` with its
+reason, never an article. Every input's content hash is kept, so that a resumed run skips what it
+stored before and tells a new content under a known id from the same one (`ledger`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import time
 import types
 import typing
 from collections.abc import Iterable, Iterator
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
-from .records import ArticleRecord, Event, Place, Quote, stable_id
+from .errors import StoreError, error_code, error_label
+from .ingest.ids import IdLedger
+from .records import ArticleRecord, Event, InputFailure, Place, Quote, RawDocument, stable_id
 
 _SCALARS = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 _CHILD_TABLES: dict[str, type] = {"events": Event, "quotes": Quote, "places": Place}
@@ -57,8 +63,28 @@ def _value(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-ARTICLE_COLUMNS = [*flat_columns(ArticleRecord), ("content_hash", "VARCHAR", ())]
+ARTICLE_COLUMNS = [
+    *[c for c in flat_columns(ArticleRecord) if c[0] != "error"],
+    ("content_hash", "VARCHAR", ()),
+    ("input_hash", "VARCHAR", ()),
+]
 CHILD_COLUMNS = {table: flat_columns(cls) for table, cls in _CHILD_TABLES.items()}
+FAILURE_COLUMNS = [
+    ("id", "VARCHAR"),
+    ("origin", "VARCHAR"),
+    ("url", "VARCHAR"),
+    ("code", "VARCHAR"),
+    ("reason", "VARCHAR"),
+    ("message", "VARCHAR"),
+    ("language", "VARCHAR"),
+    ("input_hash", "VARCHAR"),
+    ("failed_at", "TIMESTAMP"),
+]
+#: Seconds to wait for a store another process is writing to.
+LOCK_WAIT = 30.0
+_ARROW_TYPES = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
+#: The input a record was made from: a document (its content hash is kept) or a read failure.
+Input = RawDocument | InputFailure
 
 
 def content_hash(text: str) -> str:
@@ -67,17 +93,30 @@ def content_hash(text: str) -> str:
 
 
 class Store:
-    """A DuckDB event store. Use as a context manager or call `close()`."""
+    """A DuckDB event store. Use as a context manager or call `close()`.
 
-    def __init__(self, path: str | Path) -> None:
+    ``read_only=True`` opens an existing store without taking the write lock, for exports (and
+    works on read-only media).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = LOCK_WAIT) -> None:
         import duckdb
 
         self.path = str(path)
-        try:
-            self.con = duckdb.connect(self.path)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from None
-        self._create()
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}", hint="Create one with `dateline run PATH --db FILE`")
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                # A running `dateline run` holds the file only while it writes a batch: wait for it.
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StoreError(f"cannot open store {self.path}: {exc}") from None
+                time.sleep(0.1)
+        if not read_only:
+            self._create()
 
     def __enter__(self) -> Store:
         return self
@@ -96,59 +135,141 @@ class Store:
             extra = "" if table == "events" else '"id" VARCHAR, '
             cols = ", ".join(f'"{n}" {t}' for n, t, _ in columns)
             self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ("article_id" VARCHAR, {extra}{cols})')
+        cols = ", ".join(f'"{n}" {t}' for n, t in FAILURE_COLUMNS)
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS failures ({cols}, PRIMARY KEY (id))")
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS aliases "
+            "(id VARCHAR PRIMARY KEY, input_hash VARCHAR, article_id VARCHAR)"
+        )
+        self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Bring a store written by dateline 0.1 to this schema (failures were article rows)."""
+        columns = {row[0] for row in self.con.execute("DESCRIBE articles").fetchall()}
+        if "input_hash" not in columns:
+            self.con.execute("ALTER TABLE articles ADD COLUMN input_hash VARCHAR")
+        if "error" in columns:
+            self.con.execute(
+                "INSERT OR REPLACE INTO failures (id, url, code, reason, message, language, failed_at) "
+                "SELECT id, url, regexp_extract(error, '^\\[(E\\d+)\\]', 1), 'error', error, language, "
+                "now() FROM articles WHERE error IS NOT NULL"
+            )
+            self.con.execute("DELETE FROM articles WHERE error IS NOT NULL")
+            self.con.execute("ALTER TABLE articles DROP COLUMN error")
 
     def stored_ids(self) -> set[str]:
-        """Ids of articles already stored without error (a resumed run skips them)."""
-        return {row[0] for row in self.con.execute("SELECT id FROM articles WHERE error IS NULL").fetchall()}
+        """Ids of the articles stored (coded without error)."""
+        return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
-    def write(self, records: Iterable[ArticleRecord]) -> dict[str, int]:
-        """Store records (replacing earlier rows of the same ids). Returns counts written/skipped."""
-        import pyarrow as pa
+    def ledger(self) -> IdLedger:
+        """The ids this store holds (articles, failures, duplicates' aliases) with their content hashes."""
+        known: dict[str, str | None] = {}
+        for table in ("failures", "aliases", "articles"):
+            known.update(self.con.execute(f"SELECT id, input_hash FROM {table}").fetchall())
+        return IdLedger(known)
 
+    def write(
+        self, records: Iterable[ArticleRecord], inputs: Iterable[Input] | None = None
+    ) -> dict[str, int]:
+        """Store records, replacing earlier rows of the same ids. Returns counts written/skipped.
+
+        ``inputs``, in the same order as ``records``, are the documents they were coded from: their
+        content hashes and origins are kept (for `ledger` and the failures table).
+        """
         counts = {"articles": 0, "duplicates": 0, "events": 0, "quotes": 0, "places": 0, "failures": 0}
+        pairs = (
+            list(zip(records, inputs, strict=True)) if inputs is not None else [(r, None) for r in records]
+        )
         hashes = dict(self.con.execute("SELECT content_hash, id FROM articles").fetchall())
-        rows: dict[str, list[list[Any]]] = {"articles": [], "events": [], "quotes": [], "places": []}
-        ids: list[str] = []
-        for record in records:
-            digest = content_hash(record.text) if record.text else None
-            if digest is not None and hashes.get(digest, record.id) != record.id:
-                counts["duplicates"] += 1
+        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "events", "quotes", "places")}
+        failures: list[list[Any]] = []
+        aliases: list[list[Any]] = []
+        ids: dict[str, None] = {}
+        for record, source in pairs:
+            if record.id in ids:
+                counts["duplicates"] += 1  # one id twice in a batch: the first stands
                 continue
-            if digest is not None:
-                hashes[digest] = record.id
-            ids.append(record.id)
-            counts["failures" if record.error else "articles"] += 1
-            rows["articles"].append([_value(record, p) for _, _, p in ARTICLE_COLUMNS[:-1]] + [digest])
+            input_hash = source.digest() if isinstance(source, RawDocument) else None
+            if record.error:
+                ids[record.id] = None
+                counts["failures"] += 1
+                failures.append(_failure_row(record, source, input_hash))
+                continue
+            digest = content_hash(record.text)
+            if hashes.get(digest, record.id) != record.id:
+                counts["duplicates"] += 1
+                aliases.append([record.id, input_hash, hashes[digest]])
+                continue
+            hashes[digest] = record.id
+            ids[record.id] = None
+            counts["articles"] += 1
+            values = [_value(record, p) for _, _, p in ARTICLE_COLUMNS[:-2]]
+            rows["articles"].append([*values, digest, input_hash])
             for table, columns in CHILD_COLUMNS.items():
                 for item in getattr(record, table):
                     values = [_value(item, p) for _, _, p in columns]
                     prefix = [record.id] if table == "events" else [record.id, _child_id(record.id, item)]
                     rows[table].append(prefix + values)
                     counts[table] += 1
-        if not ids:
-            return counts
+        if ids or aliases:
+            self._commit(list(ids), rows, failures, aliases)
+        return counts
+
+    def _commit(
+        self,
+        ids: list[str],
+        rows: dict[str, list[list[Any]]],
+        failures: list[list[Any]],
+        aliases: list[list[Any]],
+    ) -> None:
+        """Replace the rows of ``ids`` and insert the new ones, in one transaction, in bulk."""
+        import duckdb
+
         self.con.execute("BEGIN TRANSACTION")
         try:
-            id_table = pa.table({"id": ids})  # noqa: F841 - read by DuckDB by name
+            self.con.register("batch_ids", _arrow([("id", "VARCHAR")], [[i] for i in ids]))
             for table in ("events", "quotes", "places"):
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM id_table)")
-            self.con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM id_table)")
+                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
+            for table in ("articles", "failures", "aliases"):
+                self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM batch_ids)")
+            self.con.unregister("batch_ids")
             for table, table_rows in rows.items():
-                if table_rows:
-                    placeholders = ", ".join("?" for _ in table_rows[0])
-                    self.con.executemany(f"INSERT INTO {table} VALUES ({placeholders})", table_rows)
+                self._insert(table, self._columns(table), table_rows)
+            self._insert("failures", FAILURE_COLUMNS, failures)
+            alias_columns = [("id", "VARCHAR"), ("input_hash", "VARCHAR"), ("article_id", "VARCHAR")]
+            self.con.execute("DELETE FROM aliases WHERE id IN (SELECT unnest(?))", [[a[0] for a in aliases]])
+            self._insert("aliases", alias_columns, aliases)
             self.con.execute("COMMIT")
-        except Exception:
+        except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise
-        return counts
+            raise StoreError(f"could not write to {self.path}: {exc}") from None
+
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        if table == "articles":
+            return [(n, t) for n, t, _ in ARTICLE_COLUMNS]
+        prefix = [("article_id", "VARCHAR")] + ([] if table == "events" else [("id", "VARCHAR")])
+        return prefix + [(n, t) for n, t, _ in CHILD_COLUMNS[table]]
+
+    def _insert(self, table: str, columns: list[tuple[str, str]], rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        self.con.register("batch_rows", _arrow(columns, rows))
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
+        self.con.unregister("batch_rows")
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
         return {
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-            for t in ("articles", "events", "quotes", "places")
+            for t in ("articles", "events", "quotes", "places", "failures")
         }
+
+    def failures(self) -> list[dict[str, Any]]:
+        """The stored failures (input id, origin, url, code, reason, message, when), oldest first."""
+        cursor = self.con.execute("SELECT * FROM failures ORDER BY failed_at, id")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every stored event as a nested dict (the record's event shape plus ``article_id``)."""
@@ -158,6 +279,42 @@ class Store:
         while batch := cursor.fetchmany(1000):
             for row in batch:
                 yield _nest(names, paths, row)
+
+
+def _failure_row(record: ArticleRecord, source: Input | None, input_hash: str | None) -> list[Any]:
+    from datetime import datetime
+
+    origin = source.origin if source is not None else None
+    url = record.url or (source.url if isinstance(source, RawDocument) else None)
+    when = datetime.now(UTC).replace(tzinfo=None)
+    code = error_code(record.error)
+    return [
+        record.id,
+        origin,
+        url,
+        code,
+        error_label(record.error),
+        record.error,
+        record.language,
+        input_hash,
+        when,
+    ]
+
+
+def _arrow(columns: list[tuple[str, str]], rows: list[list[Any]]) -> Any:
+    """An Arrow table of ``rows``, one column typed from its DuckDB type per (name, type)."""
+    import pyarrow as pa
+
+    arrays = {}
+    for position, (name, kind) in enumerate(columns):
+        if kind == "VARCHAR[]":
+            arrow_type = pa.list_(pa.string())
+        elif kind == "TIMESTAMP":
+            arrow_type = pa.timestamp("us")
+        else:
+            arrow_type = getattr(pa, _ARROW_TYPES[kind])()
+        arrays[name] = pa.array([row[position] for row in rows], type=arrow_type)
+    return pa.table(arrays)
 
 
 def _child_id(article_id: str, item: Quote | Place) -> str:

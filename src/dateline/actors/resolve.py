@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import entity_of
 from ..records import ActorRef
 from .dictionary import ActorDictionary, Office, Organisation
 
@@ -383,12 +384,7 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _entity(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_of(token)
 
 
 def _bounds(item: Span | Token) -> tuple[int, int]:

@@ -38,14 +38,28 @@ class Task:
     name: str
     score: Callable[[Sequence[Json], Predictions], Scores]
     missed: Callable[[Sequence[Json], Predictions, int], list[dict[str, Any]]]
+    #: The key every gold record of this task has (the shapes of ../shared/gold/README.md).
+    key: str
 
 
 TASKS: dict[str, Task] = {
-    "events": Task("events", score_events, missed_events),
-    "quotes": Task("quotes", score_quotes, missed_quotes),
-    "places": Task("places", score_places, missed_places),
-    "articles": Task("articles", score_articles, missed_articles),
+    "events": Task("events", score_events, missed_events, "events"),
+    "quotes": Task("quotes", score_quotes, missed_quotes, "quotes"),
+    "places": Task("places", score_places, missed_places, "toponyms"),
+    "articles": Task("articles", score_articles, missed_articles, "body"),
 }
+
+
+def check_shape(task: Task, gold: Sequence[Json], path: Path) -> None:
+    """Raise `GoldFileError` when ``gold`` is not of ``task``'s shape (e.g. an events file for quotes)."""
+    wrong = next((row for row in gold if task.key not in row), None)
+    if wrong is None:
+        return
+    other = next((t.name for t in TASKS.values() if t.key in wrong), None)
+    looks = f"; it looks like a gold file of task {other!r}" if other else ""
+    raise GoldFileError(
+        f'{path}: record {wrong.get("id")!r} has no "{task.key}", so it is no {task.name} gold{looks}'
+    )
 
 
 def get_task(name: str) -> Task:
@@ -200,9 +214,9 @@ def evaluate(
     from .. import get_pipeline
     from ..pipeline import PipelineConfig, process_documents
 
-    get_task(task)
     path = Path(gold_path)
     gold = load_gold(path, limit)
+    check_shape(get_task(task), gold, path)
     docs = gold_documents(task, gold, path.parent)
     if pipeline is not None or workers <= 1:
         pipeline = (pipeline or get_pipeline(model)).setup()

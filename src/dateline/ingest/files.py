@@ -1,24 +1,37 @@
-"""Single-file readers: plain text and HTML."""
+"""Single-file readers: plain text and HTML, decoded by `decode` (binary input is a failure)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..records import RawDocument
+from ..errors import NotText
+from ..records import InputFailure, RawDocument
+from .decode import decode
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_CANONICAL = re.compile(
+    r"""<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']"""
+    r"""|<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']""",
+    re.IGNORECASE,
+)
 
 
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8", errors="replace")
+def read_text_file(path: Path, id: str) -> RawDocument | InputFailure:
+    """A plain-text article (possibly scraped from a page)."""
+    try:
+        return RawDocument(id=id, text=decode(path.read_bytes(), str(path)), origin=str(path))
+    except NotText as exc:
+        return InputFailure(id, exc, str(path))
 
 
-def read_text_file(path: Path) -> RawDocument:
-    """A plain-text article (possibly scraped from a page); its id is the file's stem."""
-    return RawDocument(id=path.stem, text=_read(path), origin=str(path))
-
-
-def read_html_file(path: Path) -> RawDocument:
-    """An HTML page; its id is the file's stem."""
-    return RawDocument(id=path.stem, html=_read(path), origin=str(path))
+def read_html_file(path: Path, id: str) -> RawDocument | InputFailure:
+    """An HTML page; its canonical URL, where it declares one, becomes the document's url."""
+    try:
+        html = decode(path.read_bytes(), str(path), html=True)
+    except NotText as exc:
+        return InputFailure(id, exc, str(path))
+    match = _CANONICAL.search(html[:20000])
+    url = (match.group(1) or match.group(2)) if match else None
+    return RawDocument(id=id, html=html, url=url, origin=str(path))

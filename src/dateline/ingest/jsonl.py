@@ -1,57 +1,76 @@
 """JSONL reader: one `{"id", "text"|"html", "title"?, "published"?, "url"?}` object per line.
 
-A bad line never stops the batch: it becomes a `JsonlFailure` carrying its reason.
+A bad line never stops the batch: it becomes an `InputFailure` carrying its reason and, when the
+line has one, its own id. A record without an id is named after its file and line (``wire.jsonl:7``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BadRecord
-from ..records import RawDocument
+from ..errors import BadRecord, EmptyArticle, NotText
+from ..records import InputFailure, RawDocument
+from .decode import decode, looks_binary
 
 
-@dataclass(slots=True)
-class JsonlFailure:
-    """A line that could not be turned into a document."""
+def read_jsonl(path: Path) -> Iterator[RawDocument | InputFailure]:
+    """Documents of a JSONL file, in file order (a binary or empty file is one failure)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+        if looks_binary(head):
+            yield InputFailure(path.name, NotText(f"{path} is binary data, not JSONL"), str(path))
+            return
+        handle.seek(0)
+        lines = (_line(raw, path) for raw in handle)
+        yielded = False
+        for item in read_jsonl_lines(lines, origin=str(path), name=path.name):
+            yielded = True
+            yield item
+    if not yielded:
+        yield InputFailure(path.name, EmptyArticle(f"{path} holds no JSON records"), str(path))
 
-    id: str
-    error: BadRecord
+
+def _line(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return decode(raw, str(path))
+        except NotText:
+            return raw.decode("utf-8", errors="replace")  # the JSON parser will say what is wrong
 
 
-def read_jsonl(path: Path) -> Iterator[RawDocument | JsonlFailure]:
-    """Documents of a JSONL file, in file order."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        yield from read_jsonl_lines(handle, origin=str(path))
-
-
-def read_jsonl_lines(lines: Iterable[str], origin: str) -> Iterator[RawDocument | JsonlFailure]:
-    """Documents of JSONL lines; blank lines are skipped."""
+def read_jsonl_lines(lines: Iterable[str], origin: str, name: str) -> Iterator[RawDocument | InputFailure]:
+    """Documents of JSONL lines; blank lines are skipped. ``name`` prefixes ids made of line numbers."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        fallback_id = f"{Path(origin).stem}:{number}"
+        fallback_id = f"{name}:{number}"
         try:
-            yield parse_record(json.loads(line), fallback_id, origin)
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield JsonlFailure(fallback_id, BadRecord(f"{origin} line {number} is not JSON ({exc.msg})"))
+            yield InputFailure(
+                fallback_id, BadRecord(f"{origin} line {number} is not JSON ({exc.msg})"), origin
+            )
+            continue
+        try:
+            yield parse_record(obj, fallback_id, origin)
         except BadRecord as exc:
-            yield JsonlFailure(fallback_id, exc)
+            yield InputFailure(_record_id(obj) or fallback_id, exc, origin)
 
 
 def parse_record(obj: object, fallback_id: str, origin: str) -> RawDocument:
     """Validate one decoded JSON object and turn it into a `RawDocument`."""
     if not isinstance(obj, dict):
         raise BadRecord(f"{fallback_id}: expected a JSON object, got {type(obj).__name__}")
+    record_id = _record_id(obj) or fallback_id
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
-        raise BadRecord(f"{fallback_id}: neither 'text' nor 'html' is a string")
-    raw_id = obj.get("id")
+        raise BadRecord(f"{record_id}: neither 'text' nor 'html' is a string")
     return RawDocument(
-        id=str(raw_id) if raw_id not in (None, "") else fallback_id,
+        id=record_id,
         text=text if isinstance(text, str) else None,
         html=html if isinstance(html, str) else None,
         title=_opt_str(obj.get("title")),
@@ -60,6 +79,16 @@ def parse_record(obj: object, fallback_id: str, origin: str) -> RawDocument:
         origin=origin,
         verbatim=isinstance(text, str),
     )
+
+
+def _record_id(obj: object) -> str | None:
+    """The record's own id (numbers as written), None when it has none."""
+    if not isinstance(obj, dict):
+        return None
+    raw = obj.get("id")
+    if raw is None or isinstance(raw, bool | dict | list) or str(raw).strip() == "":
+        return None
+    return str(raw)
 
 
 def _opt_str(value: object) -> str | None:

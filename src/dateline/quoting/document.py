@@ -38,6 +38,8 @@ class QuoteDocument:
         for span in self.spans:
             self.block(span.open, span.outer_end)
         self._genders: Genders | None = None
+        #: PERSON entities in text order, read once (`Doc.ents` rebuilds its list on every access).
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
 
     def paragraph_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
@@ -81,7 +83,7 @@ class QuoteDocument:
         return speaker
 
     def _full_name(self, surname: Token) -> str | None:
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= surname.i]):
+        for ent in reversed([e for e in self.persons if e.end <= surname.i]):
             if len(ent) > 1 and ent[-1].text == surname.text:
                 actor = self.find_actor(ent.root)
                 return actor.name if actor is not None and actor.name else ent.text
@@ -98,7 +100,7 @@ class QuoteDocument:
         the last one whose gender the article does not tell."""
         horizon = max(pronoun.sent.start_char - ANTECEDENT_WINDOW, 0)
         fallback: tuple[str, str | None] | None = None
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]):
+        for ent in reversed([e for e in self.persons if e.end <= pronoun.i]):
             if ent.start_char < horizon:
                 break
             if self.quoted(ent.start_char):
