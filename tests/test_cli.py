@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from dateline.cli import app
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
+GOLDEN = ROOT / "tests" / "golden" / "examples.jsonl"
 
 
 def test_code_jsonl_keeps_input_order_and_ids() -> None:
@@ -27,12 +28,26 @@ def test_code_jsonl_keeps_input_order_and_ids() -> None:
 
 
 def test_code_table_and_json() -> None:
-    result = runner.invoke(app, ["code", str(EXAMPLES / "talks.txt")])
-    assert result.exit_code == 0, result.output
-    assert "CAMEO" in result.stdout
     result = runner.invoke(app, ["code", str(EXAMPLES / "talks.txt"), "--format", "json"])
     (record,) = json.loads(result.stdout)
     assert record["dateline"] == "NAIROBI"
+    assert result.stderr.startswith("dateline: 1 input, 1 coded, 0 failed")
+
+
+def test_examples_table_is_readable_at_80_columns() -> None:
+    """At 80 columns every event's full date, CAMEO code, actor codes and trigger are on screen."""
+    result = runner.invoke(app, ["code", str(EXAMPLES)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines and all(len(line) <= 80 for line in lines)
+    records = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        for event in record["events"]:
+            codes = [
+                event[side]["code"] for side in ("source", "target") if event[side] and event[side]["code"]
+            ]
+            wanted = [event["date"], event["cameo"], *codes, event["trigger"]]
+            assert any(all(w in line for w in wanted) for line in lines), (wanted, record["id"])
 
 
 def test_bad_input_is_one_line_and_non_zero(tmp_path: Path) -> None:
@@ -47,7 +62,8 @@ def test_bad_jsonl_line_is_recorded_not_fatal(tmp_path: Path) -> None:
         '{"id": "ok", "text": "Police arrested ten protesters in Lagos on Monday."}\n{broken\n', "utf-8"
     )
     result = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some input failed
+    assert "1 failed (bad record: 1)" in result.stderr
     first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["id"] == "ok" and "error" not in first
     assert second["error"].startswith("[E003]")
@@ -93,3 +109,92 @@ def test_code_with_the_petrarch_engine_and_user_dictionaries(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)["events"]
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("VAL", "KES", "064")]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty: 1"), (b"  \n\t \n", "empty: 1"), (b"\x00\x01\x02" * 100, "not text: 1")],
+)
+def test_an_input_that_cannot_be_coded_exits_1_with_its_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert reason in result.stderr.splitlines()[-1]
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["id"] == "in.txt" and record["error"]
+
+
+def test_a_directory_without_inputs_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["code", str(tmp_path)])
+    assert result.exit_code == 2 and "no inputs" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--data", "/no/such/dir"],
+        ["--coder", "petrarch"],
+    ],
+)
+def test_mistakes_in_options_fail_loudly(args: list[str]) -> None:
+    result = runner.invoke(app, ["code", str(EXAMPLES / "talks.txt"), *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: [E012]") and result.stderr.count("\n") == 1
+
+
+def test_evaluate_refuses_a_gold_file_of_another_task(tmp_path: Path) -> None:
+    gold = tmp_path / "events.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": "Troops shelled the town.", "events": []}) + "\n")
+    result = runner.invoke(app, ["evaluate", "quotes", str(gold)])
+    assert result.exit_code == 2
+    assert "no quotes gold" in result.stderr and "'events'" in result.stderr
+
+
+def test_version_option() -> None:
+    from dateline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == __version__
+
+
+def test_export_reads_while_a_writer_holds_the_store(tmp_path: Path) -> None:
+    """Export opens the store read-only and waits for a writer (a run between batches) to let go."""
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "store.duckdb"
+    assert runner.invoke(app, ["run", str(EXAMPLES / "talks.txt"), "--db", str(db)]).exit_code == 0
+    hold = (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+        "time.sleep(2); c.close()"
+    )
+    writer = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "held"
+    started = time.monotonic()
+    result = runner.invoke(app, ["export", "--db", str(db)])
+    writer.wait()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() and time.monotonic() - started > 0.5  # it waited for the writer
+
+
+def test_export_of_a_missing_store_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and result.stderr.startswith("error: [E020]")
+
+
+def test_texts_piped_in_on_separate_runs_are_two_articles(tmp_path: Path) -> None:
+    db = tmp_path / "piped.duckdb"
+    for text in ("Police in Lima arrested a protest leader on Monday.", "Chile recalled its envoy to Peru."):
+        result = runner.invoke(app, ["run", "-", "--db", str(db)], input=text)
+        assert result.exit_code == 0, result.output
+    again = runner.invoke(app, ["run", "-", "--db", str(db)], input="Chile recalled its envoy to Peru.")
+    assert json.loads(again.stdout.strip().splitlines()[-1])["skipped_already_stored"] == 1
+    from dateline.store import Store
+
+    with Store(db, read_only=True) as store:
+        ids = store.stored_ids()
+    assert len(ids) == 2 and all(i.startswith("stdin:") for i in ids)

@@ -84,3 +84,55 @@ def test_events_round_trip_through_the_store(tmp_path: Path, record: ArticleReco
             assert (want[side] or {}).get("code") == (have[side] or {}).get("code")
         assert want["plover"] == have["plover"]
         assert want["negated"] == have["negated"]
+
+
+def test_one_id_twice_in_a_batch_never_crashes(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        counts = store.write([_record("a1"), _record("a1", "Russia thanked Pakistan.")])
+        assert counts["articles"] == 1 and counts["duplicates"] == 1
+        assert store.stored_ids() == {"a1"}
+
+
+def test_failures_go_to_their_table_with_reason_and_input_hash(tmp_path: Path) -> None:
+    from dateline.errors import NotText
+    from dateline.records import InputFailure, RawDocument
+
+    bad = ArticleRecord(id="blob.txt", text="", error=str(NotText("blob.txt is binary data, not text")))
+    french = RawDocument(id="fr.txt", text="Bonjour tout le monde.", origin="/crawl/fr.txt")
+    refused = ArticleRecord(
+        id="fr.txt", text="Bonjour tout le monde.", language="fr", error="[E007] fr.txt: ..."
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        counts = store.write(
+            [bad, refused, _record()],
+            [InputFailure("blob.txt", NotText("x"), "/crawl/blob.txt"), french, RawDocument("a1", text="x")],
+        )
+        assert (counts["failures"], counts["articles"]) == (2, 1)
+        rows = {row["id"]: row for row in store.failures()}
+        ledger = store.ledger()
+    assert rows["blob.txt"]["reason"] == "not text" and rows["blob.txt"]["code"] == "E005"
+    assert rows["blob.txt"]["origin"] == "/crawl/blob.txt"
+    assert rows["fr.txt"]["reason"] == "unsupported language" and rows["fr.txt"]["language"] == "fr"
+    _, admission = ledger.admit(french)
+    assert admission.value == "same"  # a rerun skips the refused input instead of coding it again
+
+
+def test_a_store_of_version_0_1_is_upgraded(tmp_path: Path) -> None:
+    """0.1 kept failures as article rows with ``error`` set; they move to the failures table."""
+    import duckdb
+
+    from dateline.store import flat_columns
+
+    db = tmp_path / "old.duckdb"
+    columns = [*flat_columns(ArticleRecord), ("content_hash", "VARCHAR", ())]
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE articles ({', '.join(f'{n} {t}' for n, t, _ in columns)}, PRIMARY KEY (id))")
+    con.execute(
+        "INSERT INTO articles (id, text, error) VALUES ('ok', 'Text.', NULL), ('bad', '', '[E004] empty')"
+    )
+    con.close()
+    with Store(db) as store:
+        assert store.stored_ids() == {"ok"}
+        assert [(row["id"], row["code"]) for row in store.failures()] == [("bad", "E004")]
+        store.write([_record("new")])
+        assert store.stored_ids() == {"ok", "new"}

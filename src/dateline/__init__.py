@@ -13,19 +13,22 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, PipelineConfig
     from .records import ArticleRecord
 
-_PIPELINES: dict[str | None, Pipeline] = {}
+_PIPELINES: dict[str, Pipeline] = {}
 
 
-def get_pipeline(model: str | None = None) -> Pipeline:
-    """A set-up pipeline for ``model`` (md by default), built once per process."""
+def get_pipeline(model: str | None = None, config: PipelineConfig | None = None) -> Pipeline:
+    """A set-up pipeline for ``config`` (or the default one for ``model``, md by default), built
+    once per process and configuration."""
     from .pipeline import Pipeline, PipelineConfig
 
-    if model not in _PIPELINES:
-        _PIPELINES[model] = Pipeline(PipelineConfig(model=model)).setup()
-    return _PIPELINES[model]
+    config = config or PipelineConfig(model=model)
+    key = repr(config)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(config).setup()
+    return _PIPELINES[key]
 
 
 def code(

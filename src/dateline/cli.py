@@ -91,7 +91,19 @@ CoderOption = Annotated[
 ]
 
 
-def _config(model: str | None, data: list[Path] | None, coder: Coder) -> PipelineConfig:
+MaxCharsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        help="Longest article text coded (default 2,000,000); longer ones fail as too long",
+    ),
+]
+
+
+def _config(
+    model: str | None, data: list[Path] | None, coder: Coder, max_chars: int | None = None
+) -> PipelineConfig:
     """The pipeline configuration of the options; raises `ConfigError` for a mistake in them."""
     from .errors import ConfigError
     from .pipeline import PipelineConfig
@@ -104,7 +116,10 @@ def _config(model: str | None, data: list[Path] | None, coder: Coder) -> Pipelin
             "--coder petrarch needs PETRARCH dictionaries: give the directory of their *.txt files "
             "with --data DIR"
         )
-    return PipelineConfig(model=model, data_dirs=tuple(str(d) for d in data or ()), coder=coder.value)
+    config = PipelineConfig(model=model, data_dirs=tuple(str(d) for d in data or ()), coder=coder.value)
+    if max_chars is not None:
+        config.max_chars = max_chars
+    return config
 
 
 def _fail(exc: DatelineError) -> typer.Exit:
@@ -185,6 +200,7 @@ def code(
     workers: WorkersOption = 1,
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
+    max_chars: MaxCharsOption = None,
 ) -> None:
     """Code articles and print their records (one per input, in input order).
 
@@ -197,7 +213,7 @@ def code(
     summary = Summary()
     collected: list[dict[str, Any]] = []
     try:
-        config = _config(model, data, coder)
+        config = _config(model, data, coder, max_chars)
         with _progress("coding") as progress:
             task = progress.add_task("loading the model", total=None)
             for record in code_paths(paths, config, workers=workers):
@@ -229,6 +245,7 @@ def run(
     workers: WorkersOption = 1,
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
+    max_chars: MaxCharsOption = None,
 ) -> None:
     """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
@@ -239,7 +256,7 @@ def run(
 
     _warnings_to_stderr()
     try:
-        config = _config(model, data, coder)
+        config = _config(model, data, coder, max_chars)
         with _progress("coding") as progress:
             task = progress.add_task("loading the model", total=None)
             summary = run_into_store(
@@ -251,8 +268,8 @@ def run(
             )
     except DatelineError as exc:
         raise _fail(exc) from None
-    except Stopped as stop:
-        stored = stop.summary.stored.get("articles", 0)
+    except KeyboardInterrupt as stop:
+        stored = stop.summary.stored.get("articles", 0) if isinstance(stop, Stopped) else 0
         typer.echo(f"stopped: {stored} articles stored; run the same command again to continue", err=True)
         raise typer.Exit(code=EXIT_INTERRUPTED) from None
     typer.echo(json.dumps({"db": str(db), **summary.to_dict()}))

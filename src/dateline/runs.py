@@ -53,7 +53,7 @@ class Summary:
 
     def line(self) -> str:
         """The one-line account printed on stderr."""
-        parts = [f"{self.inputs} inputs", f"{self.coded} coded"]
+        parts = [f"{self.inputs} input{'' if self.inputs == 1 else 's'}", f"{self.coded} coded"]
         failed = f"{self.failures} failed"
         if self.failed:
             failed += " (" + ", ".join(f"{reason}: {n}" for reason, n in self.failed.most_common()) + ")"
@@ -161,20 +161,29 @@ def run_into_store(
                 flush()
     except KeyboardInterrupt:
         flush()
+        _count_stored(summary, db)
         raise Stopped(summary) from None
     flush()
+    _count_stored(summary, db)
+    return summary
+
+
+def _count_stored(summary: Summary, db: str | Path) -> None:
+    """Fill in the store's row counts when no batch was written (and so none were read)."""
+    from .store import Store
+
     if not summary.stored:
         with Store(db, read_only=True) as reader:
             summary.stored = reader.counts()
-    return summary
 
 
 def _process(
     docs: Iterable[Input], config: PipelineConfig | None, workers: int, pipeline: Pipeline | None
 ) -> Iterator[ArticleRecord]:
+    from . import get_pipeline
     from .pipeline import process_documents
 
-    if pipeline is not None and workers <= 1:
-        yield from pipeline.process_many(docs)
+    if workers <= 1:  # the process's pipeline for this configuration: the model loads once
+        yield from (pipeline or get_pipeline(config=config)).process_many(docs)
     else:
         yield from process_documents(docs, config, workers=workers)
