@@ -198,3 +198,32 @@ def test_texts_piped_in_on_separate_runs_are_two_articles(tmp_path: Path) -> Non
     with Store(db, read_only=True) as store:
         ids = store.stored_ids()
     assert len(ids) == 2 and all(i.startswith("stdin:") for i in ids)
+
+
+def test_progress_shows_on_a_terminal_and_records_still_go_to_the_file(tmp_path: Path) -> None:
+    """With stderr a terminal (util-linux `script` provides one), the progress display is drawn on
+    it, while the records redirected to a file all reach the file; in a pipe there is no display."""
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("script") is None:
+        pytest.skip("util-linux `script` is needed to give the command a terminal")
+    out, screen = tmp_path / "out.jsonl", tmp_path / "screen"
+    command = (
+        f"{shlex.quote(sys.executable)} -m dateline code {EXAMPLES / 'wire.jsonl'} --format jsonl > {out}"
+    )
+    subprocess.run(["script", "-qc", command, str(screen)], check=True, timeout=300, capture_output=True)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+    drawn = screen.read_bytes().decode("utf-8", "replace")
+    assert "loading the model" in drawn or "coding" in drawn
+    assert '"id"' not in drawn  # no record leaked onto the terminal
+    piped = subprocess.run(
+        [sys.executable, "-m", "dateline", "code", str(EXAMPLES / "wire.jsonl"), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert len(piped.stderr.splitlines()) == 1  # the summary alone: no progress in a pipe
+    assert piped.stderr.startswith("dateline: 4 inputs, 4 coded, 0 failed")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.errors import EmptyArticle
-from dateline.extract import Extractor, normalise_date, split_dateline
+from dateline.errors import EmptyArticle, NoArticle
+from dateline.extract import Extractor, _has_prose, normalise_date, split_dateline
 from dateline.records import RawDocument
 
 SCRAPED = """Ministers agree to reopen the border
@@ -110,3 +110,52 @@ def test_verbatim_dateline_is_read_not_cut() -> None:
     text = "GENEVA, March 3 (Wire) - Talks began on Monday."
     article = Extractor()(RawDocument(id="j", text=text, verbatim=True))
     assert (article.dateline, article.text) == ("GENEVA", text)
+
+
+def test_a_page_without_an_article_body_is_no_article() -> None:
+
+    page = (
+        "<html><head><title>Account</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "<form><input name='u'><button>Sign in</button></form><footer>&copy; 2023 Example</footer></body></html>"
+    )
+    with pytest.raises(NoArticle):
+        Extractor()(RawDocument(id="login", html=page))
+
+
+def test_a_copyright_year_is_no_publication_date() -> None:
+
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in (
+            "The harbour board of Port Elin voted on Thursday to close the old ferry pier for repairs.",
+            "Ferry services will move to the north quay until the work is finished, the board said.",
+        )
+    )
+    page = f"<html><head><title>Pier closes</title></head><body><article>{body}</article>"
+    page += "<footer>Copyright &copy; 2023 Example Media</footer></body></html>"
+    article = Extractor()(RawDocument(id="pier", html=page))
+    assert article.published is None and "north quay" in article.text
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2023-05-04">')
+    assert Extractor()(RawDocument(id="pier", html=dated)).published == "2023-05-04"
+
+
+def test_prose_in_a_script_without_spaces_is_an_article() -> None:
+    assert _has_prose(
+        "\u5e02\u8b70\u4f1a\u306f\u6728\u66dc\u65e5\u3001\u65b0\u3057\u3044\u6a4b\u306e\u5efa\u8a2d\u8a08\u753b\u3092\u627f\u8a8d\u3057\u305f\u3002"
+        * 2
+    )
+    assert not _has_prose("Home News\nSign in")
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2024", "2024"),
+        ("2024-03", "2024-03"),
+        ("March 2024", "2024-03"),
+        ("3 March 2024", "2024-03-03"),
+        ("© 2024", None),
+    ],
+)
+def test_dates_keep_their_precision(value: str, iso: str | None) -> None:
+    assert normalise_date(value) == iso

@@ -64,7 +64,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     voa = [json.loads(line) for line in shared_path("corpora", "voa.jsonl").read_text("utf-8").splitlines()]
     with shared_path("corpora", "reuters21578.jsonl").open(encoding="utf-8") as lines:
         reuters = [json.loads(line) for line in itertools.islice(lines, 200)]
-    reuters = [r for r in reuters if len(r["text"].split()) > 150][:5]
+    distinct = {content_hash(r["text"]): r for r in reversed(reuters) if len(r["text"].split()) > 150}
+    reuters = sorted(distinct.values(), key=lambda r: reuters.index(r))[:5]  # the wire repeats itself
     assert len(voa) == 45 and len(reuters) == 5
     root = tmp_path_factory.mktemp("crawl")
     for site, story in (("site1", voa[0]), ("site2", voa[1])):  # one file name in two folders

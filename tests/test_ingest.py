@@ -145,3 +145,31 @@ def test_errors_are_typed(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     with pytest.raises(UnsupportedInput):
         list(iter_documents([tmp_path / "x.pdf"]))
+
+
+def test_text_with_a_few_escape_sequences_is_still_text() -> None:
+    data = b"Headline\n\nThe council \x1b[1mmet\x1b[0m on Friday and voted to close the mine.\n"
+    assert "council" in decode(data, "x")
+    with pytest.raises(NotText):
+        decode(bytes((b * 37 + 11) % 256 for b in range(4000)).replace(b"\x00", b"\x01"), "x")
+
+
+def test_an_id_held_by_a_failure_is_taken_back_by_the_fixed_input() -> None:
+    failure = InputFailure("feed.jsonl:3", BadRecord("feed.jsonl line 3 is not JSON"))
+    ledger = IdLedger({failure.id: failure.digest()}, failed=[failure.id])
+    assert ledger.admit(failure)[1] is Admission.SAME  # the same failure again: skipped
+    fixed, admission = ledger.admit(RawDocument(id="feed.jsonl:3", text="Now a proper story."))
+    assert (fixed.id, admission) == ("feed.jsonl:3", Admission.NEW)
+
+
+def test_a_rename_made_by_an_earlier_run_is_silent(caplog: pytest.LogCaptureFixture) -> None:
+    first = IdLedger()
+    first.admit(RawDocument(id="a", text="one"))
+    renamed, _ = first.admit(RawDocument(id="a", text="two"))
+    assert "already used" in caplog.text
+    caplog.clear()
+    later = IdLedger(
+        {"a": RawDocument(id="a", text="one").digest(), renamed.id: RawDocument(id="a", text="two").digest()}
+    )
+    again, admission = later.admit(RawDocument(id="a", text="two"))
+    assert (again.id, admission) == (renamed.id, Admission.SAME) and caplog.text == ""

@@ -139,27 +139,25 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _progress(what: str, total: int | None = None) -> Progress:
-    """A progress display on stderr, shown only when stderr is a terminal."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        SpinnerColumn,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+def _progress() -> Progress:
+    """A progress display on stderr, shown only when stderr is a terminal.
+
+    Records written to stdout go around it: above the display when stdout is the same terminal,
+    straight to stdout when it is a file or a pipe (never into the terminal).
+    """
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = _stderr()
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
         disable=not console.is_terminal,
+        redirect_stdout=sys.stdout.isatty(),
+        redirect_stderr=False,
     )
 
 
@@ -214,7 +212,7 @@ def code(
     collected: list[dict[str, Any]] = []
     try:
         config = _config(model, data, coder, max_chars)
-        with _progress("coding") as progress:
+        with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             for record in code_paths(paths, config, workers=workers):
                 summary.add(record)
@@ -257,7 +255,7 @@ def run(
     _warnings_to_stderr()
     try:
         config = _config(model, data, coder, max_chars)
-        with _progress("coding") as progress:
+        with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             summary = run_into_store(
                 paths,

@@ -155,18 +155,24 @@ def _verbatim(doc: RawDocument) -> Article:
     )
 
 
-#: An HTML page with an article has prose: a line of this many words ending a sentence, or this many
-#: words in all. Navigation, login forms and error pages have neither.
-_PROSE_LINE_WORDS = 6
-_PROSE_WORDS = 40
+#: An HTML page with an article has prose: a line of this many words (or letters, for scripts
+#: written without spaces) ending a sentence, or this many words (letters) in all. Navigation,
+#: login forms and error pages have neither.
+_PROSE_LINE_WORDS, _PROSE_LINE_LETTERS = 6, 30
+_PROSE_WORDS, _PROSE_LETTERS = 40, 200
+_SENTENCE_END = re.compile(r"[.!?\"\u201d'\u3002\uff01\uff1f]\s*$")
 
 
 def _has_prose(text: str) -> bool:
     lines = text.split("\n")
     if sum(len(line.split()) for line in lines) >= _PROSE_WORDS:
         return True
+    if sum(c.isalpha() for c in text) >= _PROSE_LETTERS:
+        return True
     return any(
-        len(line.split()) >= _PROSE_LINE_WORDS and re.search(r"[.!?\"\u201d']\s*$", line) for line in lines
+        _SENTENCE_END.search(line)
+        and (len(line.split()) >= _PROSE_LINE_WORDS or sum(c.isalpha() for c in line) >= _PROSE_LINE_LETTERS)
+        for line in lines
     )
 
 

@@ -92,18 +92,25 @@ class NLP:
         return self.pipe([text])[0]
 
     def pipe(self, texts: list[str], batch_size: int = 32) -> list[Doc]:
-        """Parse many texts at once (faster than one by one); long texts are parsed in segments."""
+        """Parse many texts at once (faster than one by one).
+
+        A text longer than ``segment_chars`` is parsed segment by segment, one at a time (a batch
+        of long segments would hold them all in memory at once), and its parses joined into one
+        document whose text is the whole text.
+        """
         if self.nlp is None:
             self.setup()
         assert self.nlp is not None
-        pieces = [segments(text, self.segment_chars) for text in texts]
-        flat = (readable(piece) for parts in pieces for piece in parts)
-        parsed = iter(self.nlp.pipe(flat, batch_size=batch_size))
-        docs = []
-        for parts in pieces:
-            chunk = [next(parsed) for _ in parts]
-            docs.append(chunk[0] if len(chunk) == 1 else _joined(chunk))
-        return docs
+        docs: list[Doc | None] = [None] * len(texts)
+        short = [i for i, text in enumerate(texts) if len(text) <= self.segment_chars]
+        parsed = self.nlp.pipe((readable(texts[i]) for i in short), batch_size=batch_size)
+        for index, doc in zip(short, parsed, strict=True):
+            docs[index] = doc
+        for index, text in enumerate(texts):
+            if docs[index] is None:
+                parts = segments(text, self.segment_chars)
+                docs[index] = _joined(list(self.nlp.pipe((readable(p) for p in parts), batch_size=1)))
+        return [doc for doc in docs if doc is not None]
 
     def info(self) -> dict[str, Any]:
         """Model name, version and pipeline components, for `dateline info`."""

@@ -197,20 +197,7 @@ class Pipeline:
         if self.petrarch is None:  # a PETRARCH dictionary's codings are the user's, as written
             home = dateline_place.country if dateline_place is not None else None
             events = self.placement(doc, events, places, home)
-        events = deduplicate(events)
-        return ArticleRecord(
-            id=article.id,
-            text=article.text,
-            url=article.url,
-            title=article.title,
-            published=article.published,
-            dateline=article.dateline,
-            language=article.language,
-            captions=article.captions,
-            events=events,
-            quotes=quotes,
-            places=places,
-        )
+        return _article_record(article, events=deduplicate(events), quotes=quotes, places=places)
 
     def _dateline_place(self, dateline: str | None) -> Place | None:
         assert self.geocoder is not None
@@ -232,19 +219,24 @@ class Pipeline:
         }
 
 
-def _failed(article: Article, error: DatelineError) -> ArticleRecord:
-    """The failure record of an article that was read but not coded (its text and metadata kept)."""
+def _article_record(article: Article, **found: Any) -> ArticleRecord:
+    """The record of ``article``: its text and metadata, and what was ``found`` in it."""
     return ArticleRecord(
         id=article.id,
-        text=article.source_text if article.source_text is not None else article.text,
+        text=article.text,
         url=article.url,
         title=article.title,
         published=article.published,
         dateline=article.dateline,
         language=article.language,
         captions=article.captions,
-        error=str(error),
+        **found,
     )
+
+
+def _failed(article: Article, error: DatelineError) -> ArticleRecord:
+    """The failure record of an article that was read but not coded (its text and metadata kept)."""
+    return restore_offsets(_article_record(article, error=str(error)), article)
 
 
 def _destination(event: Event, places: list[Place]) -> Location | None:

@@ -49,6 +49,10 @@ class InputFailure:
     error: DatelineError
     origin: str | None = None
 
+    def digest(self) -> str:
+        """A hash of the failure (what was read where, and why it failed), stable across runs."""
+        return stable_id("failure", str(self.error))
+
 
 @dataclass(slots=True)
 class Article:

@@ -166,7 +166,8 @@ class Store:
         known: dict[str, str | None] = {}
         for table in ("failures", "aliases", "articles"):
             known.update(self.con.execute(f"SELECT id, input_hash FROM {table}").fetchall())
-        return IdLedger(known)
+        failed = [row[0] for row in self.con.execute("SELECT id FROM failures").fetchall()]
+        return IdLedger(known, failed)
 
     def write(
         self, records: Iterable[ArticleRecord], inputs: Iterable[Input] | None = None
@@ -189,7 +190,7 @@ class Store:
             if record.id in ids:
                 counts["duplicates"] += 1  # one id twice in a batch: the first stands
                 continue
-            input_hash = source.digest() if isinstance(source, RawDocument) else None
+            input_hash = source.digest() if source is not None else None
             if record.error:
                 ids[record.id] = None
                 counts["failures"] += 1

@@ -117,7 +117,7 @@ def admitted(paths: Iterable[str | Path], ledger: IdLedger) -> Iterator[tuple[In
     """Each input with what ``ledger`` made of it (`Admission.SAME`: seen before under its id)."""
     for path in paths:
         for item in read_path(Path(path)):
-            yield ledger.admit(item) if isinstance(item, RawDocument) else (item, Admission.NEW)
+            yield ledger.admit(item)
 
 
 def _known(path: Path) -> bool:

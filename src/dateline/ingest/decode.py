@@ -31,8 +31,9 @@ _WESTERN_LOOKALIKES = frozenset(
     {"cp1250", "cp1257", "cp775", "cp850", "cp852", "mac_latin2", "iso8859_2", "iso8859_4", "iso8859_10"}
 )
 #: Share of control bytes (other than tab, newline, carriage return, form feed) above which
-#: undeclared bytes are not text.
-_MAX_CONTROL_SHARE = 0.01
+#: undeclared bytes are not text. Random (compressed, encrypted) bytes have about 11%; a text with
+#: a few stray escape sequences well under 5%.
+_MAX_CONTROL_SHARE = 0.05
 
 
 def decode(data: bytes, name: str, html: bool = False) -> str:
