@@ -6,6 +6,7 @@ Errors print one line (``error: ...``) on stderr and exit non-zero.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -229,6 +230,9 @@ def code(
     except KeyboardInterrupt:
         typer.echo(f"stopped: {summary.inputs} inputs coded", err=True)
         raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    except BrokenPipeError:  # `dateline code ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=EXIT_OK) from None
     if format is CodeFormat.json:
         json.dump(collected, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

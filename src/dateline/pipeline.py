@@ -257,6 +257,9 @@ _WORKER: Pipeline | None = None
 
 def _init_worker(config: PipelineConfig) -> None:
     global _WORKER
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
     _WORKER = Pipeline(config).setup()
 
 
