@@ -3,8 +3,9 @@
 Scraped news carries characters a reader never sees but a parser does: zero-width spaces and
 joiners inside names ("U\u200bSA"), direction marks around quotes, soft hyphens, a leading byte
 order mark, control bytes from a broken conversion. With them spaCy splits or mislabels names and
-actors go unresolved. `clean_text` removes format characters (Unicode category Cf), turns control
-characters into spaces and line/paragraph separators into newlines, and composes to NFC. It keeps,
+actors go unresolved. `clean_text` removes format characters (Unicode category Cf) and C1 controls,
+turns C0 control characters into spaces and line/paragraph separators into newlines, and composes
+to NFC. It keeps,
 for every character of the result, the offset it came from, so that a caller whose offsets must
 refer to its own text (a JSONL record's "text") can map spans back with `CleanText.original`.
 """
@@ -56,7 +57,8 @@ class CleanText:
 
 
 def clean_text(text: str) -> CleanText:
-    """``text`` in NFC without format characters, controls as spaces, line separators as newlines."""
+    """``text`` in NFC, without format characters or C1 controls, C0 controls as spaces, line
+    separators as newlines."""
     if _is_clean(text):
         return CleanText(text)
     if not unicodedata.is_normalized("NFC", text):
@@ -78,9 +80,13 @@ def clean_text(text: str) -> CleanText:
 
 
 def _replacement(char: str) -> str:
-    """What a dirty character becomes: nothing (format), a newline (separators) or a space."""
+    """What a dirty character becomes: a newline (separators), a space (C0 controls, which
+    separate what they stand between) or nothing (format characters, and C1 controls: these are
+    left inside words by text decoded twice, "Fran\u00c3\u0083\u00c2\u00a7ois", and must not split them)."""
     category = unicodedata.category(char)
-    return "" if category == "Cf" else "\n" if category in ("Zl", "Zp") else " "
+    if category in ("Zl", "Zp"):
+        return "\n"
+    return " " if category == "Cc" and char < "\x80" else ""
 
 
 def _clean_slowly(text: str) -> CleanText:
