@@ -176,18 +176,14 @@ CASES = [
     Case("Ecuador's new government pledged to liberalize the economy.", "0342"),
     Case("Polish opposition activists collected signatures against the new media law.", "140"),
     Case("The Sudanese army dismissed a ceasefire proposal from the rebels.", "1246"),
-    Case(
-        "Kenya's electoral board allowed the opposition leader to run in the presidential election.", "0812"
-    ),
+    Case("Kenya's electoral board allowed the opposition leader to run in the presidential election.", "0812"),
     Case("A second contingent of Rwandan peacekeepers arrived in Bangui.", "074"),
     Case("The Kenyan police allowed the opposition to hold a rally in Nairobi.", "0811"),
     Case("Germany issued a sharp reminder to Hungary that it must respect EU rules.", "100", "DEU", "HUN"),
     Case("Opposition parties in Togo issued a statement demanding the president's resignation.", "100"),
     Case("Russia doubted Washington's sincerity in the arms talks.", "012", "RUS", "USA"),
     Case("The Serbian general was indicted by the Hague war crimes tribunal.", "1124"),
-    Case(
-        "Nigeria will withdraw its peacekeeping troops from Liberia unless the rebels disarm.", "136", "NGA"
-    ),
+    Case("Nigeria will withdraw its peacekeeping troops from Liberia unless the rebels disarm.", "136", "NGA"),
     Case("Colombia and Ecuador reached a consensus to exchange information on armed groups.", "0314", "COL"),
     Case("Jailed Kurdish activists began a hunger strike to demand the governor's dismissal.", "1421"),
     Case("Opposition lawmakers in Zimbabwe continued their hunger strike.", "142"),
