@@ -173,3 +173,8 @@ def test_a_rename_made_by_an_earlier_run_is_silent(caplog: pytest.LogCaptureFixt
     )
     again, admission = later.admit(RawDocument(id="a", text="two"))
     assert (again.id, admission) == (renamed.id, Admission.SAME) and caplog.text == ""
+
+
+def test_an_id_stored_without_a_content_hash_is_taken_as_the_same_input() -> None:
+    ledger = IdLedger({"old-article": None})  # a store written by dateline 0.1
+    assert ledger.admit(RawDocument(id="old-article", text="whatever"))[1] is Admission.SAME

@@ -48,8 +48,8 @@ class IdLedger:
         """The document (renamed when its id is taken by other content) and what happened."""
         digest = doc.digest()
         held = self._digests.get(doc.id, ...)
-        if held == digest:
-            return doc, Admission.SAME
+        if held == digest or (held is None and doc.id not in self._failed):
+            return doc, Admission.SAME  # None: stored without its content hash (by dateline 0.1)
         if held is ... or doc.id in self._failed:
             self._digests[doc.id] = digest
             self._failed.discard(doc.id)
