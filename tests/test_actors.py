@@ -181,9 +181,9 @@ def test_regions(book: ActorDictionary) -> None:
     [
         ("Ethnic Albanians in south Serbia are demanding protection.", "Albanians", "SRBCVL"),
         ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRBCVL"),
-        ("Up to 100 ethnic Albanians demonstrated on Tuesday.", "Albanians", "CVL"),
+        ("As many as 300 ethnic Albanians rallied in the square on Friday.", "Albanians", "CVL"),
         (
-            "Some 500,000 workers affiliated with the Serbian Workers' Union stopped work.",
+            "About 20,000 workers belonging to a Serbian miners' union walked off the job.",
             "workers",
             "SRBLAB",
         ),

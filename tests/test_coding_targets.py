@@ -89,7 +89,7 @@ def test_measured_acts_take_the_verbs_subject(code: Coder) -> None:
     ("text", "target"),
     [  # forces a side moves are not the other side: where they go (or serve) is
         ("Germany is sending 600 soldiers to Lithuania to bolster NATO's eastern flank.", "LTU"),
-        ("Canada will contribute 200 troops to the UN peacekeeping mission in Mali.", "MLI"),
+        ("Norway will send 150 soldiers to the UN stabilisation force in Mali.", "MLI"),
         ("Italy pledged 500 troops to a multinational force in Lebanon.", "LBN"),
     ],
 )

@@ -147,7 +147,7 @@ CASES = [
     Case("Egypt and Jordan agreed on a truce between the factions.", "0356", "EGY"),
     Case("Qatar launched a mediation effort between Chad and Sudan.", "045", "QAT"),
     Case("Mali accepted an Algerian formula for ending the conflict in the north.", "037", "MLI"),
-    Case("Senegal is deploying 500 troops to the UN peacekeeping mission in Mali.", "074", "SEN"),
+    Case("Senegal is sending 300 soldiers to the UN peacekeeping force in Mali.", "074", "SEN"),
     Case("Canada will airlift 200 tonnes of food to Haiti.", "0333", "CAN", "HTI"),
     Case("Japan gave medical equipment to Vietnam.", "073", "JPN", "VNM"),
     Case("The European Union is mobilising funds for Sudan.", "071"),

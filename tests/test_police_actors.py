@@ -45,7 +45,7 @@ def test_no_police_act_where_police_only_speak(code: Coder) -> None:
 def test_bare_role_words_follow_the_story(code: Coder) -> None:
     police = code("Officers arrested three men after a brawl, Dallas police said.")
     assert police_acts(police), show(police.events)
-    war = code("Syrian officers ended mediation efforts between rival militias in Tripoli.")
+    war = code("Egyptian officers brokered talks between rival armed groups in Benghazi.")
     assert all(e.source is None or "COP" not in e.source.sectors for e in war.events), show(war.events)
     duma = code("Russian Duma deputies voted to ratify the treaty with Belarus.")
     assert any(e.source is not None and e.source.code == "RUSLEG" for e in duma.events), show(duma.events)

@@ -164,10 +164,10 @@ def test_paragraph_continuing_a_quote_keeps_its_speaker(code: Code) -> None:
 @pytest.mark.slow
 def test_quote_after_a_colon_paragraph(code: Code) -> None:
     record = code(
-        "Senator Elizabeth Warren questioned the chief executive on Tuesday. She told him:\n\n"
-        "“You should resign. You should give back the money.”"
+        "Senator Elizabeth Warren questioned the bank's chairman on Tuesday. She told him:\n\n"
+        "“Step down today. Return every bonus you were paid.”"
     )
-    text, name, _ = speaker_of(record, "You should resign")
+    text, name, _ = speaker_of(record, "Step down today")
     assert text == "She" and name == "Elizabeth Warren"
 
 
@@ -269,8 +269,8 @@ def test_signature_after_a_dash(code: Code) -> None:
 
 @pytest.mark.slow
 def test_quoted_phrase_inside_a_clause_is_the_subjects(code: Code) -> None:
-    record = code("President Obama called the holiday “a celebration of the ways faith can unite us.”")
-    _, name, direct = speaker_of(record, "a celebration of the ways")
+    record = code("President Obama called the festival “a reminder of what neighbours can build together.”")
+    _, name, direct = speaker_of(record, "a reminder of what neighbours")
     assert direct and name == "Barack Obama"
 
 
@@ -278,21 +278,21 @@ def test_quoted_phrase_inside_a_clause_is_the_subjects(code: Code) -> None:
 def test_transcript_turns(code: Code) -> None:
     record = code(
         "Partial transcript as follows:\n\n"
-        '"WALLACE: Let’s start with breaking news on the debate story."\n\n'
-        '"PENCE: Well, look, Mark Cuban has been out there saying some pretty tough stuff."'
+        '"HOST: Let’s open tonight with the latest from the campaign trail."\n\n'
+        '"GOVERNOR: Well, listen, my opponent has spent all week attacking our farmers."'
     )
-    assert speaker_of(record, "start with breaking news")[0] == "WALLACE"
-    quote = next(q for q in record.quotes if "Mark Cuban" in q.content)
-    assert quote.speaker is not None and quote.speaker.text == "PENCE"
-    assert quote.content.startswith("Well, look")  # the label is not part of what was said
+    assert speaker_of(record, "open tonight with the latest")[0] == "HOST"
+    quote = next(q for q in record.quotes if "my opponent" in q.content)
+    assert quote.speaker is not None and quote.speaker.text == "GOVERNOR"
+    assert quote.content.startswith("Well, listen")  # the label is not part of what was said
 
 
 @pytest.mark.slow
 def test_headline_name_and_colon(code: Code) -> None:
     record = code(
-        "Sanders: Clinton needs to 'get away from all of this personality stuff'\n\nMore text here."
+        "Murkowski: the Senate must 'stop treating the budget as a campaign prop'\n\nMore text here."
     )
-    assert speaker_of(record, "get away from all")[0] == "Sanders"
+    assert speaker_of(record, "stop treating the budget")[0] == "Murkowski"
 
 
 # --- the PolNeAR dev set ---------------------------------------------------------------------

@@ -172,7 +172,7 @@ class EventCoder:
     def _fold_outcomes(
         self, events: list[Event], cues: list[tuple[Event, Token]], index: int, article_id: str
     ) -> list[Event]:
-        """ "A policeman was murdered in an attack on a patrol by rebels": the passive verb with no
+        """ "A guard was killed in an ambush on the convoy by insurgents": the passive verb with no
         agent is the outcome of the violent act the noun names. One event: the noun's act, by its
         actor, on the verb's victim."""
         assert self.ontology is not None
@@ -417,7 +417,7 @@ class EventCoder:
         if code == "180" and not match.words and sides.armed_engagement(source, target):
             code = "190"  # "an attack on a police patrol by rebels": force between armed sides
         if code[:2] == "01" and self._own_side_warning(trigger, source, find_actor):
-            code = "130"  # "the security chief warned that police will no longer tolerate rallies"
+            code = "130"  # "the interior minister warned that troops would not allow more marches"
         if code not in self.ontology:
             code = match.pattern.code
         info = self.ontology.get(code)
