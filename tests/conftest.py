@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,6 +45,23 @@ def code(pipeline) -> Callable[..., ArticleRecord]:  # type: ignore[no-untyped-d
         )
         assert record.error is None, record.error
         return record
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def gold_run(pipeline):  # type: ignore[no-untyped-def]
+    """``gold_run("quotes.polnear_dev.jsonl")``: the session pipeline's evaluation of a whole gold
+    file, coded once per test session however many tests read it (skips when ../shared is absent)."""
+    from dateline.evaluation import evaluate
+
+    done: dict[str, Any] = {}
+
+    def run(name: str) -> Any:
+        if name not in done:
+            path = shared_path("gold", name)
+            done[name] = evaluate(name.split(".")[0], path, pipeline=pipeline)
+        return done[name]
 
     return run
 

@@ -6,14 +6,12 @@ pipeline, and one runs the first GeoVirus records (../shared/gold) through it.
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable
 
 import pytest
 
-from conftest import shared_path
 from dateline.actors import ActorDictionary
 from dateline.geo.gazetteer import key
 from dateline.places import Geocoder
@@ -181,33 +179,3 @@ def test_continents_and_country_forms(code: Callable[..., ArticleRecord]) -> Non
     assert found["U.S."].country == "USA"
     assert found["UK"].country == "GBR"
     assert found["Europe"].feature == "continent" and found["Asia"].feature == "continent"
-
-
-# --- GeoVirus (../shared/gold) ------------------------------------------------------------------
-
-#: Headline on the first 60 GeoVirus records when this test was written (0.839), less 0.03.
-GEOVIRUS_FLOOR = 0.809
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
-    inter = min(a1, b1) - max(a0, b0)
-    return inter > 0 and inter >= 0.5 * min(a1 - a0, b1 - b0)
-
-
-@pytest.mark.slow
-def test_geovirus_headline(pipeline) -> None:  # type: ignore[no-untyped-def]
-    from dateline.records import RawDocument
-
-    path = shared_path("gold", "places.geovirus.jsonl")
-    with path.open(encoding="utf-8") as handle:
-        gold = [json.loads(line) for line in handle if line.strip()][:60]
-    records = pipeline.process_many([RawDocument(id=g["id"], text=g["text"], verbatim=True) for g in gold])
-    right = total = 0
-    for g, record in zip(gold, records, strict=True):
-        for t in g["toponyms"]:
-            total += 1
-            hit = next((p for p in record.places if _overlap(p.start, p.end, t["start"], t["end"])), None)
-            if hit is not None and hit.lat is not None and hit.lon is not None:
-                right += km(hit.lat, hit.lon, t["lat"], t["lon"]) <= 161
-    assert total > 300
-    assert right / total >= GEOVIRUS_FLOOR, f"GeoVirus headline {right / total:.3f} < {GEOVIRUS_FLOOR}"

@@ -107,12 +107,28 @@ def test_error_key_only_on_failures() -> None:
 
 
 @given(st.lists(st.one_of(st.text(), st.integers(), st.none()), max_size=5))
-def test_stable_id_depends_only_on_parts(parts: list[object]) -> None:
-    assert stable_id(*parts) == stable_id(*parts)
-    assert len(stable_id(*parts)) == 16
+def test_stable_id_is_short_hex_and_tells_parts_apart(parts: list[object]) -> None:
+    ident = stable_id(*parts)
+    assert len(ident) == 16 and all(c in "0123456789abcdef" for c in ident)
+    assert stable_id(*parts, "more") != ident
+
+
+def test_stable_id_is_the_same_in_another_process() -> None:
+    """Ids must not depend on the process (no ``hash()``, whose seed changes per run)."""
+    import os
+    import subprocess
+    import sys
+
+    parts = [("article", 120, "051"), ("wire-7", None, "190"), ("", 0)]
+    script = "import sys; from dateline.records import stable_id; " + "; ".join(
+        f"print(stable_id(*{p!r}))" for p in parts
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == [stable_id(*p) for p in parts]
 
 
 def test_stable_id_is_pinned() -> None:
     # Pinned so that ids stay the same across releases and machines (the store relies on it).
-    assert stable_id("article", 120, "051") == stable_id("article", 120, "051")
-    assert stable_id("a", "b") != stable_id("ab")
+    assert stable_id("article", 120, "051") == "130a77545a3ee1e3"
+    assert stable_id("a", "b") == "065ab5741cdfad44" != stable_id("ab")
