@@ -15,21 +15,24 @@ from typer.testing import CliRunner
 
 from conftest import shared_path
 from dateline.cli import app
-from dateline.evaluate import (
+from dateline.evaluation import (
     GoldFileError,
     UnknownTask,
+    distance_km,
     evaluate,
     event_confusion,
     index_predictions,
     load_gold,
     load_predictions,
+    pentaclass,
     score,
     score_articles,
     score_events,
     score_places,
     score_quotes,
+    spans_overlap,
+    word_overlap,
 )
-from dateline.evaluation import distance_km, pentaclass, spans_overlap, word_overlap
 from dateline.evaluation.events import missed_events, top_event
 from dateline.evaluation.runner import gold_documents
 from dateline.records import ArticleRecord

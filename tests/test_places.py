@@ -13,8 +13,8 @@ from collections.abc import Callable
 import pytest
 
 from dateline.actors import ActorDictionary
+from dateline.geo import Geocoder
 from dateline.geo.gazetteer import key
-from dateline.places import Geocoder
 from dateline.records import ArticleRecord, Place
 
 

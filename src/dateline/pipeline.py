@@ -20,10 +20,10 @@ from .coref import Coreference
 from .dates import EventDater
 from .errors import DatelineError, InternalError, StageNotFound, TextTooLong, UnsupportedLanguage
 from .extract import Extractor
+from .geo import Geocoder
 from .language import LanguageIdentifier
 from .nlp import NLP
-from .places import Geocoder
-from .quotes import QuoteFinder, addressee
+from .quoting import QuoteFinder, addressee
 from .records import ActorRef, Article, ArticleRecord, Event, InputFailure, Location, Place, RawDocument
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..resources import read_layered, split_list
-from .people import PeopleIndex, choose
+from .people import Office, PeopleIndex, choose
 from .regions import RegionIndex
 
 INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
@@ -45,29 +45,6 @@ class Organisation:
     country: str
     sectors: tuple[str, ...]
     kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    """One term of office of a named person (ISO date prefixes; end None = still in office)."""
-
-    name: str
-    country: str
-    role: str
-    title: str
-    start: str
-    end: str | None
-
-    @property
-    def code(self) -> str:
-        """CAMEO actor code of the office holder, e.g. RUSGOV."""
-        return self.country + self.role
-
-    def covers(self, day: str | None) -> bool:
-        """Whether the term includes ``day`` (ISO); unknown days are covered by every term."""
-        if not day:
-            return True
-        return self.start[: len(day)] <= day and (self.end is None or day[: len(self.end)] <= self.end)
 
 
 @dataclass(frozen=True, slots=True)

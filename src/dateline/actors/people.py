@@ -22,12 +22,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-
-if TYPE_CHECKING:
-    from .dictionary import Office
 
 #: Arabic article forms written before a name ("al-Bashir", "El Bashir", "ad-Din").
 PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "az", "ar"})
@@ -46,6 +42,29 @@ TITLE_ROLES = frozenset({"GOV", "MIL", "REB", "OPP", "LEG", "PTY"})
 
 _DROP = re.compile(r"['\u2019`\u02bc]")
 _SPACE = re.compile(r"[.\-\u2010\u2011\u2013_,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One term of office of a named person (ISO date prefixes; end None = still in office)."""
+
+    name: str
+    country: str
+    role: str
+    title: str
+    start: str
+    end: str | None
+
+    @property
+    def code(self) -> str:
+        """CAMEO actor code of the office holder, e.g. RUSGOV."""
+        return self.country + self.role
+
+    def covers(self, day: str | None) -> bool:
+        """Whether the term includes ``day`` (ISO); unknown days are covered by every term."""
+        if not day:
+            return True
+        return self.start[: len(day)] <= day and (self.end is None or day[: len(self.end)] <= self.end)
 
 
 def name_key(name: str) -> str:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from ..nlp import entity_of
 from ..records import ActorRef
-from .dictionary import ActorDictionary, Office, Organisation
+from .dictionary import ActorDictionary, Organisation
+from .people import Office
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

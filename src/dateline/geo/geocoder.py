@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .actors.dictionary import ActorDictionary
-from .geo import Entry, Gazetteer, Mention, Resolver
-from .geo.resolver import accept
-from .records import Location, Place
-from .registry import register
+from ..actors.dictionary import ActorDictionary
+from ..records import Location, Place
+from ..registry import register
+from .gazetteer import Entry, Gazetteer
+from .resolver import Mention, Resolver, accept
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

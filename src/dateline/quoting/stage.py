@@ -1,6 +1,6 @@
 """The quotes stage: direct quotes in any quotation-mark style and indirect speech, with speakers.
 
-The rules live in the `dateline.quoting` package; this module is the registered stage.
+The rules live in the other modules of this package; this one is the registered stage.
 """
 
 from __future__ import annotations
@@ -8,17 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .quoting import addressee, find_quotes
-from .quoting.lexicon import SPEECH_VERBS, STATEMENT_NOUNS
-from .records import ActorRef, Quote
-from .registry import register
+from ..records import ActorRef, Quote
+from ..registry import register
+from .finder import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ActorFinder = Callable[["Token"], ActorRef | None]
 
-__all__ = ["SPEECH_VERBS", "STATEMENT_NOUNS", "QuoteFinder", "addressee"]
+__all__ = ["QuoteFinder"]
 
 
 @register("quotes")
