@@ -12,6 +12,7 @@ from dateline.records import (
     ArticleRecord,
     Event,
     Location,
+    PatternRef,
     Place,
     Plover,
     Quote,
@@ -61,6 +62,7 @@ def events(draw: st.DrawFn) -> Event:
         confidence=draw(st.floats(0, 1)),
         negated=draw(st.booleans()),
         hypothetical=draw(st.booleans()),
+        pattern=draw(st.one_of(st.none(), st.builds(PatternRef, id=texts, text=texts))),
     )
 
 

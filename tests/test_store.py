@@ -6,7 +6,17 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from dateline.records import ActorRef, ArticleRecord, Event, Location, Place, Plover, Quote, Speaker
+from dateline.records import (
+    ActorRef,
+    ArticleRecord,
+    Event,
+    Location,
+    PatternRef,
+    Place,
+    Plover,
+    Quote,
+    Speaker,
+)
 from dateline.store import CHILD_COLUMNS, Store
 from test_records import records
 
@@ -136,3 +146,17 @@ def test_a_store_of_version_0_1_is_upgraded(tmp_path: Path) -> None:
         assert [(row["id"], row["code"]) for row in store.failures()] == [("bad", "E004")]
         store.write([_record("new")])
         assert store.stored_ids() == {"ok", "new"}
+
+
+def test_a_store_without_the_newest_event_fields_gets_their_columns(tmp_path: Path) -> None:
+    """Record fields added in a later version become columns of an existing store."""
+    db = tmp_path / "older.duckdb"
+    with Store(db) as store:
+        store.con.execute('ALTER TABLE events DROP COLUMN "pattern_id"')
+        store.con.execute('ALTER TABLE events DROP COLUMN "pattern_text"')
+    with Store(db) as store:
+        record = _record()
+        record.events[0].pattern = PatternRef("p1", "051 praise:v TARGET")
+        store.write([record])
+        (event,) = list(store.iter_events())
+    assert event["pattern"] == {"id": "p1", "text": "051 praise:v TARGET"}

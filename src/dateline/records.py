@@ -106,6 +106,14 @@ class Location:
 
 
 @dataclass(slots=True)
+class PatternRef:
+    """The lexicon entry that coded an event: a stable id and its text as written in verbs.tsv."""
+
+    id: str
+    text: str
+
+
+@dataclass(slots=True)
 class Event:
     """A coded event with its evidence (sentence index, trigger offsets) and derived codes."""
 
@@ -127,6 +135,8 @@ class Event:
     confidence: float = 0.5
     negated: bool = False
     hypothetical: bool = False
+    #: The lexicon pattern that matched (None for events a rule derives from another one).
+    pattern: PatternRef | None = None
 
 
 @dataclass(slots=True)
@@ -222,6 +232,8 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
     values["plover"] = Plover(plover.get("event"), plover.get("mode"), list(plover.get("context") or []))
     location = values.get("location")
     values["location"] = None if location is None else Location(**location)
+    pattern = values.get("pattern")
+    values["pattern"] = None if pattern is None else PatternRef(**pattern)
     return Event(**values)
 
 

@@ -144,10 +144,14 @@ class Store:
         self._upgrade()
 
     def _upgrade(self) -> None:
-        """Bring a store written by dateline 0.1 to this schema (failures were article rows)."""
+        """Bring a store written by an earlier version to this schema: the record fields added
+        since become columns (empty for old rows); failures, once article rows, move to their table."""
+        for table in ("articles", "events", "quotes", "places"):
+            present = {row[0] for row in self.con.execute(f"DESCRIBE {table}").fetchall()}
+            for name, kind in self._columns(table):
+                if name not in present:
+                    self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
         columns = {row[0] for row in self.con.execute("DESCRIBE articles").fetchall()}
-        if "input_hash" not in columns:
-            self.con.execute("ALTER TABLE articles ADD COLUMN input_hash VARCHAR")
         if "error" in columns:
             self.con.execute(
                 "INSERT OR REPLACE INTO failures (id, url, code, reason, message, language, failed_at) "
@@ -329,7 +333,7 @@ def _nest(names: list[str], paths: list[tuple[str, ...]], row: tuple[Any, ...]) 
         for key in path[:-1]:
             node = node.setdefault(key, {})
         node[path[-1]] = value
-    for key in ("source", "target", "location"):
+    for key in ("source", "target", "location", "pattern"):
         sub = out.get(key)
         if isinstance(sub, dict) and all(v is None or v == [] for v in sub.values()):
             out[key] = None

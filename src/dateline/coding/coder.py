@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from ..ontology import CameoCode, Ontology, default_ontology
-from ..records import ActorRef, Event, Plover, stable_id
+from ..records import ActorRef, Event, PatternRef, Plover, stable_id
 from ..registry import register
 from . import matching, modality, sides, syntax
 from .lexicon import Lexicon, default_lexicon
@@ -204,6 +204,7 @@ class EventCoder:
                 max(event.confidence, means.confidence),
                 means.negated,
                 means.hypothetical,
+                means.pattern,
             )
             dropped.add(id(means))
         return [folded.get(id(e), e) for e in events if id(e) not in dropped]
@@ -431,7 +432,16 @@ class EventCoder:
         confidence += syntax.salience(trigger)
         confidence -= 0.002 * (trigger.i - trigger.sent.start)  # news reports the main act first
         return coded_event(
-            article_id, index, trigger, info, source, target, confidence, negated, hypothetical
+            article_id,
+            index,
+            trigger,
+            info,
+            source,
+            target,
+            confidence,
+            negated,
+            hypothetical,
+            match.pattern.ref,
         )
 
     def _fought_for(self, trigger: Token) -> bool:
@@ -520,6 +530,7 @@ def coded_event(
     confidence: float,
     negated: bool = False,
     hypothetical: bool = False,
+    pattern: PatternRef | None = None,
 ) -> Event:
     """The event record of code ``info`` with its evidence: the cue token's offsets in sentence
     ``index``, its two sides and its confidence (kept within 0.05-0.99)."""
@@ -539,6 +550,7 @@ def coded_event(
         confidence=round(max(0.05, min(0.99, confidence)), 3),
         negated=negated,
         hypothetical=hypothetical,
+        pattern=pattern,
     )
 
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataFileError
+from ..records import PatternRef, stable_id
 from ..resources import data_path, read_layered
 
 PREPOSITIONS = frozenset(
@@ -74,6 +75,11 @@ class Pattern:
     target_slot: bool
     text: str
     needs_object: bool = False
+
+    @property
+    def ref(self) -> PatternRef:
+        """The pattern as events cite it: a stable id (from its code and text) and its text."""
+        return PatternRef(stable_id("pattern", self.code, self.text, length=10), f"{self.code} {self.text}")
 
     @property
     def specificity(self) -> int:
