@@ -295,6 +295,40 @@ def export(
 
 
 @app.command()
+def explain(
+    text: Annotated[str, typer.Argument(help="A sentence (quoted), or a file to take event --event N from")],
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date (ISO) for relative dates")
+    ] = None,
+    event: Annotated[
+        int | None, typer.Option("--event", min=0, help="With a file: explain the sentence of its Nth event")
+    ] = None,
+    format: Annotated[
+        InfoFormat, typer.Option("--format", "-f", help="table (text) or json")
+    ] = InfoFormat.table,
+    model: ModelOption = None,
+) -> None:
+    """Why this code? The parse, actors, patterns tried and the events, with the pattern of each."""
+    from . import get_pipeline
+    from .explain import explain as run_explain
+    from .explain import explain_event, print_explanation
+    from .pipeline import PipelineConfig
+
+    try:
+        pipeline = get_pipeline(config=PipelineConfig(model=model))
+        if event is not None:
+            result = explain_event(text, event, published, pipeline)
+        else:
+            result = run_explain(text, published, pipeline)
+    except DatelineError as exc:
+        raise _fail(exc) from None
+    if format is InfoFormat.json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print_explanation(result)
+
+
+@app.command()
 def info(
     format: Annotated[InfoFormat, typer.Option("--format", "-f")] = InfoFormat.table,
     model: ModelOption = None,
