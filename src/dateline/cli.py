@@ -6,6 +6,7 @@ Errors print one line (``error: ...``) on stderr and exit non-zero.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from enum import StrEnum
@@ -162,19 +163,20 @@ def _progress() -> Progress:
     )
 
 
+class _WarningLines(logging.Handler):
+    """Warnings of the library (an id taken by two inputs, ...) as ``warning: ...`` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from .render import terminal_safe
+
+        typer.echo(f"warning: {terminal_safe(record.getMessage())}", err=True)
+
+
 def _warnings_to_stderr() -> None:
-    """Warnings of the library (an id taken by two inputs, ...) as ``warning: ...`` lines."""
-    import logging
-
-    from .render import terminal_safe
-
-    class Handler(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            typer.echo(f"warning: {terminal_safe(record.getMessage())}", err=True)
-
+    """Print the library's warnings on stderr (once, however many commands run in a process)."""
     logger = logging.getLogger("dateline")
-    if not any(type(h).__name__ == "Handler" for h in logger.handlers):
-        logger.addHandler(Handler(logging.WARNING))
+    if not any(isinstance(h, _WarningLines) for h in logger.handlers):
+        logger.addHandler(_WarningLines(logging.WARNING))
         logger.propagate = False
 
 

@@ -47,8 +47,7 @@ def read_path(path: Path) -> Iterator[Input]:
     if str(path) == "-":
         yield from read_stdin()
         return
-    if not path.exists():
-        raise InputNotFound(f"no such file or directory: {path}")
+    _check(path)
     if path.is_dir():
         children = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
         for child in children:
@@ -58,15 +57,14 @@ def read_path(path: Path) -> Iterator[Input]:
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Input]:
+    """The documents of one file of a known format (`_known`)."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         yield read_text_file(path, doc_id)
     elif suffix in HTML_SUFFIXES:
         yield read_html_file(path, doc_id)
-    elif suffix == ".jsonl":
-        yield from read_jsonl(path)
     else:
-        raise UnsupportedInput(f"don't know how to read {path} (suffix {suffix or 'none'!r})")
+        yield from read_jsonl(path)
 
 
 def read_stdin() -> Iterator[Input]:
@@ -94,13 +92,16 @@ def read_stdin() -> Iterator[Input]:
 def check_paths(paths: Iterable[str | Path]) -> None:
     """Raise `InputNotFound`/`UnsupportedInput` for a path that cannot be read, before any work."""
     for raw in paths:
-        path = Path(raw)
-        if str(path) == "-":
-            continue
-        if not path.exists():
-            raise InputNotFound(f"no such file or directory: {path}")
-        if path.is_file() and not _known(path):
-            raise UnsupportedInput(f"don't know how to read {path} (suffix {path.suffix or 'none'!r})")
+        if str(raw) != "-":
+            _check(Path(raw))
+
+
+def _check(path: Path) -> None:
+    """Raise unless ``path`` is a directory or a file of a format dateline reads."""
+    if not path.exists():
+        raise InputNotFound(f"no such file or directory: {path}")
+    if path.is_file() and not _known(path):
+        raise UnsupportedInput(f"don't know how to read {path} (suffix {path.suffix or 'none'!r})")
 
 
 def iter_documents(paths: Iterable[str | Path], ledger: IdLedger | None = None) -> Iterator[Input]:
