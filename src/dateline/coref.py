@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from .actors.resolve import ActorResolver
 from .coding.modality import REPORTING_VERBS
-from .coding.syntax import clause_subject
 from .records import ActorRef, Event
+from .syntax import clause_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -18,10 +18,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from .. import syntax
 from ..ontology import CameoCode, Ontology, default_ontology
 from ..records import ActorRef, Event, PatternRef, Plover, stable_id
 from ..registry import register
-from . import matching, modality, sides, syntax
+from . import matching, modality, sides
 from .lexicon import Lexicon, default_lexicon
 from .placement import VIOLENT_ROOTS
 

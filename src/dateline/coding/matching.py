@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import syntax
 from ..records import ActorRef
-from . import sides, syntax
+from . import sides
 from .lexicon import Pattern
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import syntax
+from .. import syntax
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import syntax
 from ..records import ActorRef
-from . import syntax
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
