@@ -16,6 +16,7 @@ from dateline.records import (
     Place,
     Plover,
     Quote,
+    RuleStep,
     Speaker,
     stable_id,
 )
@@ -63,6 +64,7 @@ def events(draw: st.DrawFn) -> Event:
         negated=draw(st.booleans()),
         hypothetical=draw(st.booleans()),
         pattern=draw(st.one_of(st.none(), st.builds(PatternRef, id=texts, text=texts))),
+        rules=draw(st.lists(st.builds(RuleStep, rule=texts, reason=texts), max_size=3)),
     )
 
 

@@ -15,6 +15,7 @@ from dateline.records import (
     Place,
     Plover,
     Quote,
+    RuleStep,
     Speaker,
 )
 from dateline.store import CHILD_COLUMNS, Store
@@ -39,6 +40,7 @@ def _record(article_id: str = "a1", text: str = "Russia praised Pakistan.") -> A
         date_precision="day",
         location=Location("Moscow", "RUS", 55.75, 37.62, 524901),
         confidence=0.8,
+        rules=[RuleStep("sides.first_actor_after", 'the first actor after the trigger, "Pakistan" (PAK)')],
     )
     quote = Quote(Speaker("he", "Sergey Lavrov", "RUSGOV", 0, 2), "said", "We agree.", 3, 12, True)
     place = Place("Moscow", 0, 6, 55.75, 37.62, "RUS", 524901, "48", "city")
@@ -72,6 +74,9 @@ def test_write_is_idempotent_and_dedups(tmp_path: Path) -> None:
     assert event["article_id"] == "a1"
     assert event["source"]["code"] == "RUS" and event["plover"]["context"] == ["diplomatic"]
     assert event["location"]["geonameid"] == 524901
+    assert event["rules"] == [
+        {"rule": "sides.first_actor_after", "reason": 'the first actor after the trigger, "Pakistan" (PAK)'}
+    ]
     with Store(db) as store:  # reopening keeps the data and the ids
         assert store.stored_ids() == {"a1"}
 
@@ -94,6 +99,7 @@ def test_events_round_trip_through_the_store(tmp_path: Path, record: ArticleReco
             assert (want[side] or {}).get("code") == (have[side] or {}).get("code")
         assert want["plover"] == have["plover"]
         assert want["negated"] == have["negated"]
+        assert want["rules"] == have["rules"]
 
 
 def test_one_id_twice_in_a_batch_never_crashes(tmp_path: Path) -> None:

@@ -1,9 +1,7 @@
 """Why this code? The parse, the actors and how each was resolved, every lexicon pattern tried on
-the sentence with whether it matched, and the events that came out, with the pattern that coded
-each (`dateline explain`).
-
-The named rules that change a matched pattern's code, sides or modality after the match are not
-traced yet: an event whose code differs from its pattern's says so in `Explanation.events`.
+the sentence with whether it matched (and the rule that dropped a match that coded nothing), and
+the events that came out, each with the pattern that coded it and the named rules that changed
+it (`dateline explain`).
 """
 
 from __future__ import annotations
@@ -11,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .coding.rules import Dropped
 from .records import ArticleRecord, Event, PatternRef, RawDocument
 
 if TYPE_CHECKING:
@@ -18,6 +17,10 @@ if TYPE_CHECKING:
 
     from .actors.resolve import ActorResolver
     from .pipeline import Pipeline
+
+
+#: Entity types a trigger may have: none, or an event's name ("the Tet Offensive").
+NO_NAME = ("", "EVENT")
 
 
 @dataclass(slots=True)
@@ -119,7 +122,10 @@ def explain_record(record: ArticleRecord, pipeline: Pipeline) -> Explanation:
     coref = Coreference(doc, resolver)
     result.tokens = [TokenView(t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i, t.ent_type_) for t in doc]
     result.actors = _actors(doc, coref, resolver)
-    result.candidates = _candidates(doc, record.events, pipeline)
+    dropped: list[Dropped] = []
+    if pipeline.coder is not None:  # code again, collecting the matches the rules dropped
+        pipeline.coder.code_doc(doc, record.id, Coreference(doc, resolver), dropped)
+    result.candidates = _candidates(doc, record.events, dropped, pipeline)
     return result
 
 
@@ -169,13 +175,17 @@ def _how(head: Token, resolver: ActorResolver) -> str:
     return "dictionary: " + ", ".join(parts)
 
 
-def _candidates(doc: Doc, events: list[Event], pipeline: Pipeline) -> list[Candidate]:
+def _candidates(
+    doc: Doc, events: list[Event], dropped: list[Dropped], pipeline: Pipeline
+) -> list[Candidate]:
     from .coding import matching
 
-    lexicon = pipeline.coder.lexicon
+    coder = pipeline.coder  # None when the pipeline codes with PETRARCH dictionaries
+    lexicon = coder.lexicon if coder is not None else None
     if lexicon is None:
         return []
     coded = {(e.start, e.pattern.id) for e in events if e.pattern is not None}
+    why_not = {(d.start, d.pattern.id): d.step for d in dropped if d.pattern is not None}
     found: list[Candidate] = []
     for token in doc:
         for pattern in lexicon.patterns_for(token.lemma_.lower()):
@@ -184,8 +194,13 @@ def _candidates(doc: Doc, events: list[Event], pipeline: Pipeline) -> list[Candi
             was_coded = (token.idx, ref.id) in coded
             if was_coded:
                 note = "matched and coded"
+            elif (token.idx, ref.id) in why_not:
+                step = why_not[(token.idx, ref.id)]
+                note = f"matched, dropped by {step.rule}: {step.reason}"
+            elif match is not None and (token.dep_ in ("compound", "amod") or token.ent_type_ not in NO_NAME):
+                note = "matched, not coded: the word is part of a name or a modifier here"
             elif match is not None:
-                note = "matched, not coded: a more specific pattern won, no actor, or a rule dropped it"
+                note = "matched, not coded: a more specific pattern of the same word won"
             elif pattern.pos == "v" and token.pos_ != "VERB":
                 note = f"not a verb here ({token.pos_})"
             elif pattern.pos == "n" and token.pos_ not in ("NOUN", "PROPN"):
@@ -244,7 +259,8 @@ def print_explanation(explanation: Explanation, console: Any = None) -> None:
             (f"  {e.trigger!r}  confidence {e.confidence:.2f}{flags}", ""),
         )
         if e.pattern is not None:
-            changed = "" if e.pattern.text.split()[0] == e.cameo else f" (rules changed it to {e.cameo})"
-            line((f"      pattern {e.pattern.id}: {e.pattern.text}{changed}", "dim"))
+            line((f"      pattern {e.pattern.id}: {e.pattern.text}", "dim"))
         else:
             line(("      no pattern: derived by a rule from another event", "dim"))
+        for step in e.rules:
+            line(("      rule ", "dim"), (step.rule, "cyan"), (f": {step.reason}", "dim"))

@@ -114,6 +114,14 @@ class PatternRef:
 
 
 @dataclass(slots=True)
+class RuleStep:
+    """A named coding rule that changed an event (its code, a side or its modality), and why."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(slots=True)
 class Event:
     """A coded event with its evidence (sentence index, trigger offsets) and derived codes."""
 
@@ -137,6 +145,8 @@ class Event:
     hypothetical: bool = False
     #: The lexicon pattern that matched (None for events a rule derives from another one).
     pattern: PatternRef | None = None
+    #: The named rules that changed the event after its pattern matched, in the order applied.
+    rules: list[RuleStep] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -234,6 +244,7 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
     values["location"] = None if location is None else Location(**location)
     pattern = values.get("pattern")
     values["pattern"] = None if pattern is None else PatternRef(**pattern)
+    values["rules"] = [RuleStep(**step) for step in values.get("rules") or []]
     return Event(**values)
 
 

@@ -43,6 +43,9 @@ def flat_columns(cls: type, prefix: str = "") -> list[tuple[str, str, tuple[str,
             (item,) = typing.get_args(kind)
             if item is str:
                 columns.append((name, "VARCHAR[]", (f.name,)))
+            elif dataclasses.is_dataclass(item):  # a list of records: one list column per field
+                for leaf in dataclasses.fields(item):
+                    columns.append((f"{name}_{leaf.name}", "VARCHAR[]", (f.name, LIST_ITEMS, leaf.name)))
         elif kind in _SCALARS:
             columns.append((name, _SCALARS[kind], (f.name,)))
     return columns
@@ -55,16 +58,22 @@ def _unwrap_optional(kind: Any) -> Any:
     return kind
 
 
+#: In an attribute path, the items of a list of records (``("rules", LIST_ITEMS, "rule")``).
+LIST_ITEMS = "*"
+
+
 def _value(obj: Any, path: tuple[str, ...]) -> Any:
-    for attr in path:
+    for position, attr in enumerate(path):
         if obj is None:
             return None
+        if attr == LIST_ITEMS:
+            return [_value(item, path[position + 1 :]) for item in obj]
         obj = getattr(obj, attr)
     return obj
 
 
 ARTICLE_COLUMNS = [
-    *[c for c in flat_columns(ArticleRecord) if c[0] != "error"],
+    *[c for c in flat_columns(ArticleRecord) if c[0] != "error" and c[2][0] not in _CHILD_TABLES],
     ("content_hash", "VARCHAR", ()),
     ("input_hash", "VARCHAR", ()),
 ]
@@ -280,7 +289,8 @@ class Store:
         """Every stored event as a nested dict (the record's event shape plus ``article_id``)."""
         names = ["article_id"] + [n for n, _, _ in CHILD_COLUMNS["events"]]
         paths = [("article_id",)] + [p for _, _, p in CHILD_COLUMNS["events"]]
-        cursor = self.con.execute("SELECT * FROM events ORDER BY article_id, start")
+        columns = ", ".join(f'"{name}"' for name in names)  # by name: an upgraded store's order differs
+        cursor = self.con.execute(f"SELECT {columns} FROM events ORDER BY article_id, start")
         while batch := cursor.fetchmany(1000):
             for row in batch:
                 yield _nest(names, paths, row)
@@ -329,6 +339,11 @@ def _child_id(article_id: str, item: Quote | Place) -> str:
 def _nest(names: list[str], paths: list[tuple[str, ...]], row: tuple[Any, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for path, value in zip(paths, row, strict=True):
+        if LIST_ITEMS in path:  # parallel lists of one field each -> one list of records
+            items = out.setdefault(path[0], [{} for _ in value or []])
+            for item, field_value in zip(items, value or [], strict=True):
+                item[path[-1]] = field_value
+            continue
         node = out
         for key in path[:-1]:
             node = node.setdefault(key, {})

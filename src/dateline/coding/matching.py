@@ -42,6 +42,8 @@ class Match:
 
 
 def try_pattern(pattern: Pattern, token: Token) -> Match | None:
+    """The match of ``pattern`` on the trigger ``token``, or None: the part of speech fits, the
+    object it needs is there, every word it requires is attached, and so is the target it names."""
     if pattern.pos == "v" and token.pos_ != "VERB":
         return None
     if pattern.pos == "n" and token.pos_ not in ("NOUN", "PROPN"):
@@ -49,8 +51,32 @@ def try_pattern(pattern: Pattern, token: Token) -> Match | None:
     obj = syntax.direct_object(token)
     if pattern.needs_object and obj is None and not any(c.dep_ == "nsubjpass" for c in token.children):
         return None
+    matched = _required_words(pattern, token, obj)
+    if matched is None:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+    if pattern.target_prep is not None:
+        target = _prepositional_target(pattern.target_prep, token, obj, matched)
+        if target is None:
+            return None
+    elif passive:
+        target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if target is None and token.dep_ == "acl":
+            target = token.head
+    else:
+        target = obj if obj is not None and obj not in matched else None
+        if target is None and pattern.target_slot:
+            target = next((c for c in token.children if c.dep_ == "dative"), None)
+    return Match(pattern, token, target, passive, matched)
+
+
+def _required_words(pattern: Pattern, token: Token, obj: Token | None) -> list[Token] | None:
+    """The tokens the pattern's words match, each attached to the trigger, its object or a word
+    already matched (or counted by a measure noun: "thousands of refugees"); None if one is missing."""
     scope = [c for c in (*token.children, *(obj.children if obj is not None else ())) if c.dep_ != "aux"]
-    scope.extend(m for m in map(syntax.measured, list(scope)) if m is not None)  # "thousands of refugees"
+    scope.extend(m for m in map(syntax.measured, list(scope)) if m is not None)
     matched: list[Token] = []
     for alternatives in pattern.words:
         if alternatives == CLAUSE:
@@ -72,36 +98,28 @@ def try_pattern(pattern: Pattern, token: Token) -> Match | None:
         matched.append(hit)
         scope.extend(hit.children)
         scope.extend(m for m in map(syntax.measured, hit.children) if m is not None)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
+    return matched
+
+
+def _prepositional_target(
+    preposition: str, token: Token, obj: Token | None, matched: list[Token]
+) -> Token | None:
+    """The object of the pattern's preposition, attached to the trigger, its object, a matched
+    word, or the light verb of a noun trigger ("held talks with the rebels")."""
+    holders = [token, *([obj] if obj is not None else []), *matched]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in syntax.EXPRESSIVE_VERBS | syntax.LIGHT_VERBS:
+        holders.append(token.head)  # "expressed condolences to a country", "held talks with a party"
+    return next(
+        (
+            pobj
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == preposition
+            for pobj in c.children
+            if pobj.dep_ == "pobj" and pobj.ent_type_ not in sides.NON_ACTOR_ENTITIES
+        ),
+        None,
     )
-    target: Token | None = None
-    if pattern.target_prep is not None:
-        holders = [token, *([obj] if obj is not None else []), *matched]
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in syntax.EXPRESSIVE_VERBS | syntax.LIGHT_VERBS:
-            holders.append(token.head)  # "expressed condolences to Nepal", "held talks with Iran"
-        target = next(
-            (
-                pobj
-                for h in holders
-                for c in h.children
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == pattern.target_prep
-                for pobj in c.children
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in sides.NON_ACTOR_ENTITIES
-            ),
-            None,
-        )
-        if target is None:
-            return None
-    elif passive:
-        target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if target is None and token.dep_ == "acl":
-            target = token.head
-    else:
-        target = obj if obj is not None and obj not in matched else None
-        if target is None and pattern.target_slot:
-            target = next((c for c in token.children if c.dep_ == "dative"), None)
-    return Match(pattern, token, target, passive, matched)
 
 
 def object_actor(match: Match, source: ActorRef | None, find_actor: sides.ActorFinder) -> ActorRef | None:

@@ -1,0 +1,82 @@
+"""Rules that find a match is no event: a figurative use, no actor, or one actor on both sides."""
+
+from __future__ import annotations
+
+from .. import sides
+from .base import Context, Draft, actor_name, quoted, rule
+
+
+@rule("filter.figurative_object", drops=True)
+def figurative_object(draft: Draft, context: Context) -> str | None:
+    """ "Fighting corruption", "attacked the proposal": a conflict or cooperation verb whose
+    object is no actor is used figuratively."""
+    head, settings, lexicon = draft.target_head, context.settings, context.lexicon
+    if head is None:
+        return None
+    if settings.applies("figurative", draft.code) and head.lemma_.lower() in lexicon.non_targets:
+        return f"{quoted(head)} is no actor: the verb is figurative"
+    if settings.applies("forceful", draft.code) and sides.non_actor(head, lexicon):
+        return f"force against {quoted(head)}, which is no actor"
+    return None
+
+
+@rule("filter.owned_noun_needs_own_actor", drops=True)
+def owned_noun_needs_own_actor(draft: Draft, context: Context) -> str | None:
+    """ "Lifted sanctions": a noun act that another trigger verb acts on is coded only with an
+    actor of its own ("sanctions by the council", "talks between A and B")."""
+    if not draft.owned or draft.source_head is not None or draft.match.pattern.target_prep == "between":
+        return None
+    return f"{quoted(draft.trigger)} is what another act acts on, and has no actor of its own"
+
+
+@rule("filter.source_is_no_actor", drops=True)
+def source_is_no_actor(draft: Draft, context: Context) -> str | None:
+    """ "The earthquake hit the coast", "prices hit a record": a force of nature or a market is
+    no actor."""
+    head = draft.source_head
+    if head is None or (draft.source is not None and draft.source.code):
+        return None
+    if not sides.non_actor(head, context.lexicon):
+        return None
+    return f"the subject {quoted(head)} is a force of nature or a market, no actor"
+
+
+@rule("filter.no_actor", drops=True)
+def no_actor(draft: Draft, context: Context) -> str | None:
+    """An act with neither a source nor a target is no event."""
+    if draft.source is not None or draft.target is not None:
+        return None
+    return "no source and no target"
+
+
+@rule("filter.return_needs_country_target", drops=True)
+def return_needs_country_target(draft: Draft, context: Context) -> str | None:
+    """A pattern with a required object and a preposition ("return OBJECT to TARGET") needs a
+    state as target: "returned the statues to Egypt", not "returned the country to civilian rule"."""
+    pattern = draft.match.pattern
+    if not (pattern.needs_object and pattern.target_prep):
+        return None
+    if draft.target is not None and draft.target.country:
+        return None
+    return (
+        f"the pattern needs a state after {pattern.target_prep!r}; the target is {actor_name(draft.target)}"
+    )
+
+
+@rule("filter.force_needs_named_side", drops=True)
+def force_needs_named_side(draft: Draft, context: Context) -> str | None:
+    """ "A tightening hit the sugar market", "a takeover fight": protest, coercion and force need
+    a named actor on one side."""
+    if not context.settings.applies("forceful", draft.code):
+        return None
+    if sides.named(draft.source) or sides.named(draft.target):
+        return None
+    return "protest, coercion or force with no named actor on either side"
+
+
+@rule("filter.same_actor_both_sides", drops=True)
+def same_actor_both_sides(draft: Draft, context: Context) -> str | None:
+    """An actor does not act on itself."""
+    if draft.source is None or draft.target is None or not sides.same_actor(draft.source, draft.target):
+        return None
+    return f"{actor_name(draft.source)} and {actor_name(draft.target)} are the same actor"
