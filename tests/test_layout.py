@@ -86,7 +86,7 @@ def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
 
 def test_no_import_cycle_between_packages() -> None:
     edges = _graph()
-    assert edges["stages"] >= {"coding", "actors"}  # the graph sees real imports
+    assert "actors" in edges["coref"] and "syntax" in edges["coding"]  # the graph sees real imports
     assert _cycle(edges) is None, " -> ".join(_cycle(edges) or [])
 
 
