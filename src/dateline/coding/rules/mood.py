@@ -43,7 +43,7 @@ def hypothetical(draft: Draft, context: Context) -> str | None:
 
 @rule("modality.requested_act_is_not_done")
 def requested_act_is_not_done(draft: Draft, context: Context) -> str | None:
-    """ "Urged both sides to agree", "accused the army of shelling": an act that an appeal, a
+    """ "Called on the parties to sign", "accused the army of shelling": an act that an appeal, a
     demand or an accusation asks for or alleges is not established; the appeal is."""
     if draft.hypothetical or not modality.requested(draft.trigger, draft.governors, context.lexicon):
         return None
@@ -123,7 +123,7 @@ def _intends(draft: Draft) -> bool:
 
 @rule("modality.readiness_is_posture")
 def readiness_is_posture(draft: Draft, context: Context) -> str | None:
-    """ "The army prepared to resume shelling": getting ready to use force is military posture
+    """ "The army got ready to resume its barrage": getting ready to use force is military posture
     (CAMEO 15), not a verbal threat."""
     if not _intends(draft) or draft.mood.condition is not None:
         return None
@@ -174,7 +174,7 @@ def conditional_intent_is_threat(draft: Draft, context: Context) -> str | None:
 
 @rule("modality.intent_to_act")
 def intent_to_act(draft: Draft, context: Context) -> str | None:
-    """ "Plans to send aid", "will visit", "would meet the mediator if ...": an act announced is
+    """ "Plans to send aid", "will visit", "would join the talks if ...": an act announced is
     an intent to do it (CAMEO 03); a conditional offer is still an offer."""
     if not _intends(draft):
         return None

@@ -2,8 +2,8 @@
 
 The source starts as the actor of the trigger's subject and the target as the actor of the
 object or prepositional object the pattern names. These rules fill a side the parse leaves empty
-and correct one the parse gets wrong ("deployed troops to Mali": the troops are the source's own,
-Mali is the target).
+and correct one the parse gets wrong ("sent engineers to Chad": the engineers are the source's own,
+Chad is the target).
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def symmetric_partner(draft: Draft, context: Context) -> str | None:
 
 @rule("sides.mission_place_is_target")
 def mission_place_is_target(draft: Draft, context: Context) -> str | None:
-    """ "Sent troops to a peacekeeping force in Liberia": the target is the place of the mission."""
+    """ "Sent troops to a stabilisation force in Haiti": the target is the place of the mission."""
     head = draft.target_head
     if head is None or draft.match.pattern.target_prep not in sides.MOVEMENT_PREPOSITIONS:
         return None
@@ -169,7 +169,7 @@ def mission_place_is_target(draft: Draft, context: Context) -> str | None:
 
 @rule("sides.forces_moved_are_not_target")
 def forces_moved_are_not_target(draft: Draft, context: Context) -> str | None:
-    """ "Deployed 300 troops to Mali": the forces moved are the source's own; the target is
+    """ "Sent 120 engineers to Chad": the forces moved are the source's own; the target is
     where they go."""
     head = draft.target_head
     if head is None or draft.match.pattern.target_prep:
