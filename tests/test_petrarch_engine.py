@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from dateline.petrarch.dictionary import Agent, load, synset_plural, verb_forms
+from dateline.petrarch.agents import Agent
+from dateline.petrarch.dictionary import load, synset_plural, verb_forms
 from dateline.petrarch.engine import PetrarchEngine
 from dateline.petrarch.patterns import compile_pattern, valid_code
 from dateline.records import Event
@@ -251,9 +252,8 @@ def test_pipeline_codes_with_the_engine(pipeline, toy_dir: Path) -> None:  # typ
     from dateline.pipeline import Pipeline, PipelineConfig
     from dateline.records import RawDocument
 
-    ours = Pipeline(PipelineConfig(data_dirs=(str(toy_dir),), shipped_data=False, coder="petrarch"))
-    ours.nlp, ours.dictionary, ours.geocoder = pipeline.nlp, pipeline.dictionary, pipeline.geocoder
-    ours.petrarch = PetrarchEngine.from_dirs([toy_dir])
+    config = PipelineConfig(data_dirs=(str(toy_dir),), shipped_data=False, coder="petrarch")
+    ours = Pipeline(config, shared=pipeline.shared)  # the session's model and gazetteer, loaded once
     record = ours.process(RawDocument(id="t", text="Valoria snubbed Kestria.", published="2005-06-01"))
     assert record.error is None
     [event] = record.events
@@ -291,7 +291,7 @@ def test_petrarch_pipeline_does_not_load_our_lexicon(toy_dir: Path) -> None:
     from dateline.pipeline import Pipeline, PipelineConfig
 
     ours = Pipeline(PipelineConfig(data_dirs=(str(toy_dir),), shipped_data=False, coder="petrarch")).setup()
-    assert ours.petrarch is not None and ours.coder.lexicon is None
+    assert ours.petrarch is not None and ours.coder is None
     assert ours.info()["dictionaries"]["verb_patterns"] is None
 
 

@@ -1,8 +1,14 @@
-"""PETRARCH/Phoenix actor dictionaries -> our countries, organisations and people rows.
+"""PETRARCH/Phoenix actor dictionaries: read once (`parse_actors`) for the importer, which turns
+the entries into our countries, organisations and people rows, and for the engine, which indexes
+them by phrase (`dateline.petrarch.dictionary`).
 
 An entry is a primary phrase, ``+`` synonyms and codes: ``[CODE]`` on the phrase's line or on an
 indented line is the default; ``[CODE <date]``, ``[CODE >date]`` and ``[CODE date-date]`` hold
 for a period (limits included; the first restriction that holds wins, the default fills the rest).
+``[A/B]`` is two actors (the engine codes both, the importer keeps A); null codes (``---``) hold
+their words and period but name no actor.
+
+The importer's rows:
 
 * An entry with only a default code of three characters is a primary CAMEO actor (a country, a
   state in the toy dictionaries, or an international code such as UNO): a `countries.tsv` row, so
@@ -12,7 +18,7 @@ for a period (limits included; the first restriction that holds wins, the defaul
   into one row (the first name, the others aliases).
 * An entry with date restrictions becomes `people.tsv` rows, one per period in which one code
   holds (country = first three letters, role = the rest; start/end ISO dates, empty = open).
-* Null codes (``---``) hold their period but give no row; ``[A/B]`` (two actors) keeps A.
+* Null codes give no row.
 """
 
 from __future__ import annotations
@@ -52,24 +58,41 @@ _KINDS = {
 
 @dataclass(slots=True)
 class Restriction:
-    """One code and the period it holds (ordinal days, limits included); code None = null."""
+    """The codes of one ``[...]`` block and the period they hold (ordinal days, limits included);
+    no codes = null-coded."""
 
-    code: str | None
+    codes: tuple[str, ...]
     first: int = FIRST_DAY
     last: int = LAST_DAY
+
+    @property
+    def code(self) -> str | None:
+        """The first code (the one the importer keeps), None when null-coded."""
+        return self.codes[0] if self.codes else None
 
 
 @dataclass(slots=True)
 class ActorEntry:
-    """One dictionary entry as read."""
+    """One dictionary entry as read: its phrases (words as written; the headword first, empty
+    when it has none), default and restrictions."""
 
     phrases: list[list[str]]
     default: Restriction | None = None
     restrictions: list[Restriction] = field(default_factory=list)
 
+    def codes_on(self, day: date | None) -> tuple[str, ...]:
+        """The codes that hold on ``day`` (the default when no date); () = null-coded."""
+        if day is not None:
+            ordinal = day.toordinal()
+            for item in self.restrictions:
+                if item.first <= ordinal <= item.last:
+                    return item.codes
+        return self.default.codes if self.default is not None else ()
+
 
 def parse_actors(lines: list[str], tally: Tally) -> list[ActorEntry]:
-    """The entries of an actor file (lines already free of comments)."""
+    """The entries of an actor file (lines already free of comments); what is left out is
+    counted in ``tally``."""
     entries: list[ActorEntry] = []
     current: ActorEntry | None = None
     for line in lines:
@@ -87,8 +110,7 @@ def parse_actors(lines: list[str], tally: Tally) -> list[ActorEntry]:
         elif not stripped.startswith("["):
             words = phrase_words(rest)
             if not words:
-                tally.skipped["bad_line"] += 1
-                continue
+                tally.skipped["bad_line"] += 1  # its synonyms and codes are its own, not the last entry's
             current = ActorEntry([words])
             entries.append(current)
         elif current is None:
@@ -105,39 +127,43 @@ def _add_block(entry: ActorEntry, block: str, tally: Tally) -> None:
     if not parts:
         tally.skipped["empty_code"] += 1
         return
-    codes = parts[0].split("/")
-    if len(codes) > 1:
-        tally.approximated["several_actors_first_kept"] += 1
-    raw = codes[0].strip().upper()
-    code = None if raw in NULL_CODES else parse_code(raw)
-    if code is None and raw not in NULL_CODES:
-        tally.skipped["bad_code"] += 1
-        return
+    written = parts[0].upper().split("/")
+    if len(written) > 1:
+        tally.approximated["several_actors_first_kept"] += 1  # by the importer; the engine codes all
+    codes: list[str] = []
+    for raw in written:
+        if raw in NULL_CODES:
+            continue
+        code = parse_code(raw)
+        if code is None:
+            tally.skipped["bad_code"] += 1
+            return
+        codes.append(code)
     when = "".join(parts[1:])
     if not when:
         if entry.default is None:
-            entry.default = Restriction(code)
+            entry.default = Restriction(tuple(codes))
         return
     period = parse_period(when)
     if period is None:
         tally.skipped["bad_date_restriction"] += 1
         return
-    entry.restrictions.append(Restriction(code, *period))
+    entry.restrictions.append(Restriction(tuple(codes), *period))
 
 
 def periods(entry: ActorEntry) -> list[Restriction]:
-    """Disjoint periods, each with the code PETRARCH gives then (first restriction wins, the
+    """Disjoint periods, each with the codes PETRARCH gives then (first restriction wins, the
     default fills the gaps), in date order; null-coded periods are left out."""
     taken: list[tuple[int, int]] = []
     out: list[Restriction] = []
     for item in entry.restrictions:
         for first, last in _subtract((item.first, item.last), taken):
-            if item.code is not None:
-                out.append(Restriction(item.code, first, last))
+            if item.codes:
+                out.append(Restriction(item.codes, first, last))
         taken.append((item.first, item.last))
-    if entry.default is not None and entry.default.code is not None:
+    if entry.default is not None and entry.default.codes:
         for first, last in _subtract((FIRST_DAY, LAST_DAY), taken):
-            out.append(Restriction(entry.default.code, first, last))
+            out.append(Restriction(entry.default.codes, first, last))
     return sorted(out, key=lambda r: r.first)
 
 
@@ -169,6 +195,8 @@ class ActorRows:
 def convert_actors(entries: list[ActorEntry], rows: ActorRows, tally: Tally) -> None:
     """Add the rows for ``entries`` to ``rows`` (see the module docstring for the mapping)."""
     for entry in entries:
+        if not entry.phrases[0]:
+            continue  # a headword without words, counted when read
         names = [v for words in entry.phrases for v in name_variants(words)]
         name, aliases = names[0], names[1:]
         if entry.restrictions:

@@ -1,4 +1,6 @@
-"""PETRARCH/Phoenix agents dictionaries -> our `roles.tsv` rows.
+"""PETRARCH/Phoenix agents dictionaries: read once (`read_agents`) for the importer, which turns
+the entries into our `roles.tsv` rows (`parse_agents`), and for the engine, which indexes them by
+phrase (`dateline.petrarch.dictionary`).
 
 A line is ``PHRASE {PLURAL} [~CODE]``: ``~CODE`` is appended to the actor's code (ARN + GOVFRM =
 ARNGOVFRM), ``CODE~`` put before it (NGO~ + ARN = NGOARN). ``{}`` means no plural, ``{X}`` an
@@ -15,16 +17,38 @@ so it is counted as approximated.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .reader import MARKER, SUBSTITUTION, Tally, brackets, phrase_words, substitute
+from .reader import MARKER, SUBSTITUTION, Tally, brackets, parse_code, phrase_words, substitute
 
 _PLURAL = re.compile(r"\{([^}]*)\}")
 
 
-def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
-    """Role rows for an agents file (lines already free of comments)."""
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """An agent code and its side: appended to the actor code (``~GOV``) or put before it."""
+
+    code: str
+    prefix: bool = False
+
+
+@dataclass(slots=True)
+class AgentEntry:
+    """One agents line as read: its phrases (words as written; several when ``!SET!`` markers
+    expand), their plural (words; none for ``{}`` and for substituted phrases; None: the regular
+    plural, see `regular_plural`) and the agent."""
+
+    phrases: list[list[str]]
+    plural: list[str] | None
+    agent: Agent
+    substituted: bool = False
+
+
+def read_agents(lines: list[str], tally: Tally) -> list[AgentEntry]:
+    """The entries of an agents file (lines already free of comments); what is left out is
+    counted in ``tally``."""
     sets: dict[str, list[str]] = {}
-    rows: list[dict[str, str]] = []
+    entries: list[AgentEntry] = []
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -37,47 +61,49 @@ def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
         if not blocks:
             tally.skipped["no_code"] += 1
             continue
-        code_text = blocks[0].replace(" ", "").upper()
-        if code_text.startswith("~"):
-            code = code_text[1:]
-        elif code_text.endswith("~"):
-            code = code_text[:-1]
-            tally.approximated["prefix_agent_as_suffix"] += 1
-        else:
-            tally.skipped["bad_code"] += 1
-            continue
-        if not re.fullmatch(r"[A-Z0-9]{3,}", code):
+        agent = _agent(blocks[0])
+        if agent is None:
             tally.skipped["bad_code"] += 1
             continue
         plural_match = _PLURAL.search(rest)
         phrase_text = _PLURAL.sub(" ", rest).strip()
-        markers = MARKER.findall(phrase_text)
-        if markers:
-            expanded = _expand(phrase_text, sets)
-            if expanded is None:
+        if MARKER.search(phrase_text):
+            variants = substitute(phrase_text, sets)
+            if variants is None:
                 tally.skipped["undefined_substitution"] += 1
                 continue
-            for phrase in expanded:
-                rows.append(_row(phrase, code, ""))
-            tally.imported["roles"] += 1
-            tally.imported["substituted_phrases"] += len(expanded)
+            entries.append(AgentEntry([phrase_words(v) for v in variants], [], agent, substituted=True))
             continue
-        phrase = " ".join(phrase_words(phrase_text)).lower()
-        if not phrase:
+        words = phrase_words(phrase_text)
+        if not words:
             tally.skipped["bad_line"] += 1
             continue
-        if plural_match is None:
-            plural = regular_plural(phrase)
-        else:
-            plural = " ".join(phrase_words(plural_match.group(1))).lower()
-        rows.append(_row(phrase, code, plural))
+        plural = None if plural_match is None else phrase_words(plural_match.group(1))
+        entries.append(AgentEntry([words], plural, agent))
+    return entries
+
+
+def _agent(block: str) -> Agent | None:
+    text = block.replace(" ", "").upper()
+    code = parse_code(text.strip("~"))
+    if "~" not in text or code is None:
+        return None
+    return Agent(code, prefix=text.endswith("~") and not text.startswith("~"))
+
+
+def parse_agents(lines: list[str], tally: Tally) -> list[dict[str, str]]:
+    """Role rows for an agents file (lines already free of comments)."""
+    rows: list[dict[str, str]] = []
+    for entry in read_agents(lines, tally):
+        if entry.agent.prefix:
+            tally.approximated["prefix_agent_as_suffix"] += 1
+        phrases = [" ".join(words).lower() for words in entry.phrases]
+        plural = regular_plural(phrases[0]) if entry.plural is None else " ".join(entry.plural).lower()
+        rows.extend(_row(phrase, entry.agent.code, plural) for phrase in phrases)
         tally.imported["roles"] += 1
+        if entry.substituted:
+            tally.imported["substituted_phrases"] += len(phrases)
     return rows
-
-
-def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str] | None:
-    variants = substitute(phrase, sets)
-    return None if variants is None else [" ".join(phrase_words(v)).lower() for v in variants]
 
 
 def _row(phrase: str, code: str, plural: str) -> dict[str, str]:

@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING
 from ..ontology import Ontology, default_ontology
 from ..records import ActorRef, Event, Plover, stable_id
 from ..registry import register
-from .dictionary import Block, Dictionaries, load
+from .dictionary import Dictionaries, load
 from .patterns import Binding, Matcher, Pattern, compile_pattern, valid_code
 from .phrases import Coded, SentenceView
+from .verbs import VerbBlock
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,7 +57,8 @@ PRONOUNS = frozenset({"it", "he", "she", "they", "we", "its", "him", "her", "the
 
 @dataclass(slots=True)
 class _Candidate:
-    block: Block
+    block_index: int
+    block: VerbBlock
     verb_index: int
     first: int  # first and last word of the verb (with the words of a multi-word verb)
     last: int
@@ -102,15 +104,15 @@ class PetrarchEngine:
         if self.ontology is None:
             self.ontology = default_ontology()
         self.dicts = load(self.paths)
-        for block in self.dicts.blocks:
+        for index, block in enumerate(self.dicts.blocks):
             compiled = []
             for order, (text, code) in enumerate(block.patterns):
-                pattern = compile_pattern(text, code, (block.index, order)) if valid_code(code) else None
+                pattern = compile_pattern(text, code, (index, order)) if valid_code(code) else None
                 if pattern is None:
                     self.dicts.skip("pattern_unusable")
                     continue
                 compiled.append(pattern)
-            self._patterns[block.index] = compiled
+            self._patterns[index] = compiled
 
     def code_doc(self, doc: Doc, article_id: str, published: str | None = None) -> list[Event]:
         """All events of a parsed document (``published``, ISO, picks date-restricted codes)."""
@@ -166,7 +168,7 @@ class PetrarchEngine:
                 continue
             if view.words[positions[-1] + 1 : last + 1] != verb.after:
                 continue
-            out.append(_Candidate(block, verb_index, first, last))
+            out.append(_Candidate(block_index, block, verb_index, first, last))
         return sorted(out, key=lambda c: -c.size)
 
     def _code_verb(
@@ -185,9 +187,9 @@ class PetrarchEngine:
         tried: list[tuple[Pattern, _Candidate]] = []
         seen: set[int] = set()
         for candidate in candidates:
-            if candidate.block.index not in seen:
-                seen.add(candidate.block.index)
-                tried.extend((p, candidate) for p in self._patterns.get(candidate.block.index, ()))
+            if candidate.block_index not in seen:
+                seen.add(candidate.block_index)
+                tried.extend((p, candidate) for p in self._patterns.get(candidate.block_index, ()))
         tried.sort(key=lambda item: (-item[0].size, item[0].order))
         binding: Binding | None = None
         code: str | None = None

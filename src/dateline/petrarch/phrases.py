@@ -27,7 +27,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef
-from .dictionary import ActorEntry, Agent, Dictionaries, split_words
+from .actors import ActorEntry
+from .agents import Agent
+from .dictionary import Dictionaries, split_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

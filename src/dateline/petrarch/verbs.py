@@ -1,4 +1,6 @@
-"""PETRARCH/CAMEO verb dictionaries -> our `verbs.tsv` patterns.
+"""PETRARCH/CAMEO verb dictionaries: read once (`parse_verbs`) for the importer, which turns the
+blocks into our `verbs.tsv` patterns (`verb_rows`), and for the engine, which indexes the verbs by
+their forms (`dateline.petrarch.dictionary`).
 
 A verb block starts with ``--- DESCRIPTION [CODE] ---``; its lines are the synonym verbs
 (``VERB {IRREGULAR FORMS} [OWN CODE]``; ``+ASK_FOR``/``WIRE_+TAP``: a multi-word verb, ``+``
@@ -29,6 +31,7 @@ without exactly one ``*``, undefined synsets, more than 64 variants, duplicates.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..coding.lexicon import PREPOSITIONS
@@ -38,33 +41,57 @@ from .reader import Tally, brackets, phrase_words
 
 MAX_VARIANTS = 64
 _GROUPING = re.compile(r"[(){}]")
-_FORMS = re.compile(r"\{[^}]*\}")
+_FORMS = re.compile(r"\{([^}]*)\}")
 
 
 @dataclass(slots=True)
-class VerbWord:
-    """One verb of a synonym block: its lemma, the words of a multi-word verb, its own code."""
+class Verb:
+    """One verb of a synonym block: the verb word, the words before and after it (a multi-word
+    verb), its irregular forms (``{...}``; verb words) and its own code, upper case as written."""
 
-    lemma: str
-    extra: list[str]
+    word: str
+    before: list[str]
+    after: list[str]
     code: str | None
+    irregular: list[str] = field(default_factory=list)
+
+    @property
+    def lemma(self) -> str:
+        """The verb word's lemma (lower case), for our trigger."""
+        return lemma(self.word.lower())
+
+    @property
+    def extra(self) -> list[str]:
+        """The other words of a multi-word verb (lower case)."""
+        return [w.lower() for w in (*self.before, *self.after) if w]
 
 
 @dataclass(slots=True)
 class VerbBlock:
-    """A synonym block: default code, verbs, patterns (text, code)."""
+    """A synonym block: default code, verbs, patterns (text, code), in file order."""
 
     code: str | None
-    verbs: list[VerbWord] = field(default_factory=list)
+    verbs: list[Verb] = field(default_factory=list)
     patterns: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_verbs(lines: list[str], tally: Tally) -> tuple[list[VerbBlock], dict[str, list[str]]]:
-    """The verb blocks and synsets (name -> member phrases) of a verb dictionary."""
+class Synset(list[str]):
+    """A synset's member phrases as written, and whether PETRARCH adds each one's plural (not
+    under a label written ``&NAME_``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plurals: list[bool] = []
+
+
+def parse_verbs(lines: list[str], tally: Tally) -> tuple[list[VerbBlock], dict[str, Synset]]:
+    """The verb blocks and synsets (name -> members) of a verb dictionary (lines already free of
+    comments); what is left out is counted in ``tally``."""
     blocks: list[VerbBlock] = []
-    synsets: dict[str, list[str]] = {}
+    synsets: dict[str, Synset] = {}
     block: VerbBlock | None = None
-    synset: list[str] | None = None
+    synset: Synset | None = None
+    plurals = True
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -73,28 +100,30 @@ def parse_verbs(lines: list[str], tally: Tally) -> tuple[list[VerbBlock], dict[s
         if stripped.startswith("---"):
             synset = None
             _, codes = brackets(stripped)
-            block = VerbBlock(codes[0] if codes else None)
+            block = VerbBlock(_code(codes))
             blocks.append(block)
         elif stripped.startswith("~"):
             tally.skipped["transformation_rule"] += 1
         elif stripped.startswith("&"):
-            name = stripped.split()[0][1:].rstrip("_").upper()
-            synset = synsets.setdefault(name, [])
+            label = stripped.split()[0][1:]
+            plurals = not label.endswith("_")
+            synset = synsets.setdefault(label.rstrip("_").upper(), Synset())
         elif stripped.startswith("+") and synset is not None:
             synset.append(stripped[1:].strip())
+            synset.plurals.append(plurals)
         elif stripped.startswith("-"):
             synset = None
             text, codes = brackets(stripped[1:])
             if block is None or not codes:
                 tally.skipped["pattern_without_block_or_code"] += 1
                 continue
-            block.patterns.append((text.strip(), codes[0]))
+            block.patterns.append((text.strip(), codes[0].replace(" ", "")))
         else:
             synset = None
             if block is None:
                 tally.skipped["verb_without_block"] += 1
                 continue
-            verb = _verb_word(stripped)
+            verb = _verb(stripped)
             if verb is None:
                 tally.skipped["bad_verb_line"] += 1
                 continue
@@ -102,17 +131,23 @@ def parse_verbs(lines: list[str], tally: Tally) -> tuple[list[VerbBlock], dict[s
     return blocks, synsets
 
 
-def _verb_word(line: str) -> VerbWord | None:
+def _code(codes: list[str]) -> str | None:
+    return codes[0].replace(" ", "") if codes else None
+
+
+def _verb(line: str) -> Verb | None:
+    forms = _FORMS.search(line)
     text, codes = brackets(_FORMS.sub(" ", line))
-    words = phrase_words(text)
+    words = [w.upper() for w in phrase_words(text)]
     if not words:
         return None
     marked = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
-    words = [w.lstrip("+").lower() for w in words]
-    if not words[marked].replace("-", "").isalpha():
-        return None
-    extra = [w for i, w in enumerate(words) if i != marked and w]
-    return VerbWord(lemma(words[marked]), extra, codes[0] if codes else None)
+    words = [w.lstrip("+") for w in words]
+    irregular: list[str] = []
+    for written in forms.group(1).split() if forms is not None else ():
+        parts = [w for w in written.upper().split("_") if w]
+        irregular.append(next((w.lstrip("+") for w in parts if w.startswith("+")), parts[0] if parts else ""))
+    return Verb(words[marked], words[:marked], words[marked + 1 :], _code(codes), irregular)
 
 
 def event_code(text: str | None, ontology: Ontology, tally: Tally) -> str | None:
@@ -143,7 +178,7 @@ class Converted:
     target: str | None  # None, "" (direct object) or a preposition
 
 
-def convert_pattern(text: str, synsets: dict[str, list[str]], tally: Tally) -> Converted | None:
+def convert_pattern(text: str, synsets: Mapping[str, list[str]], tally: Tally) -> Converted | None:
     """Our slots for one PETRARCH pattern (the part between ``-`` and the code), or None (counted)."""
     tokens = [t for t in re.split(r"[\s_]+", _GROUPING.sub(" ", text)) if t]
     if tokens.count("*") != 1:
@@ -194,7 +229,7 @@ def convert_pattern(text: str, synsets: dict[str, list[str]], tally: Tally) -> C
     return Converted(variants, target)
 
 
-def _synset_options(name: str, synsets: dict[str, list[str]], seen: set[str]) -> list[list[str]] | None:
+def _synset_options(name: str, synsets: Mapping[str, list[str]], seen: set[str]) -> list[list[str]] | None:
     members = _members(name.rstrip("_").upper(), synsets, seen)
     if members is None:
         return None
@@ -204,7 +239,7 @@ def _synset_options(name: str, synsets: dict[str, list[str]], seen: set[str]) ->
     return options
 
 
-def _members(name: str, synsets: dict[str, list[str]], seen: set[str]) -> list[list[str]] | None:
+def _members(name: str, synsets: Mapping[str, list[str]], seen: set[str]) -> list[list[str]] | None:
     if name in seen or name not in synsets:
         return None
     out: list[list[str]] = []
@@ -223,7 +258,7 @@ def _members(name: str, synsets: dict[str, list[str]], seen: set[str]) -> list[l
 
 
 def verb_rows(
-    blocks: list[VerbBlock], synsets: dict[str, list[str]], ontology: Ontology, tally: Tally
+    blocks: list[VerbBlock], synsets: Mapping[str, list[str]], ontology: Ontology, tally: Tally
 ) -> list[dict[str, str]]:
     """``verbs.tsv`` rows (code, pattern) for the blocks, first of duplicate patterns kept."""
     rows: dict[str, str] = {}
@@ -235,9 +270,14 @@ def verb_rows(
             rows[text] = code
 
     for block in blocks:
+        verbs: list[tuple[str, list[str]]] = []
         for verb in block.verbs:
+            if not verb.word.replace("-", "").isalpha():
+                tally.skipped["bad_verb_line"] += 1  # our trigger is a lemma
+                continue
+            verbs.append((verb.lemma, verb.extra))
             own = verb.code or block.code
-            if own is None or own.replace(" ", "") == "---":
+            if own is None or own == "---":
                 tally.skipped["verb_alone_codes_no_event"] += 1  # as in PETRARCH: only its patterns code
                 continue
             code = event_code(own, ontology, tally)
@@ -252,18 +292,18 @@ def verb_rows(
             if converted is None:
                 continue
             tally.imported["patterns"] += 1
-            for verb in block.verbs:
+            for trigger, extra in verbs:
                 for slots in converted.variants:
-                    add(code, _pattern_text(verb, slots, converted.target))
+                    add(code, _pattern_text(trigger, extra, slots, converted.target))
     tally.imported["rows"] = len(rows)
     return [{"code": code, "pattern": text} for text, code in rows.items()]
 
 
-def _pattern_text(verb: VerbWord, slots: list[str], target: str | None) -> str:
-    words = [f"{verb.lemma}:v"]
+def _pattern_text(trigger: str, extra: list[str], slots: list[str], target: str | None) -> str:
+    words = [f"{trigger}:v"]
     if target == "":
         words.append("TARGET")
-    words.extend(verb.extra)
+    words.extend(extra)
     words.extend(slots)
     if target:
         words.extend([target, "TARGET"])
