@@ -69,21 +69,31 @@ def test_not_an_actor(resolve) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "head", "code", "name"),
     [
-        ("The Sudanese government accused Darfur rebels of violence.", "rebels", "SDNREB", None),
-        ("A group of Chechen refugees went on hunger strike.", "refugees", "RUSREF", None),
-        ("The Bosnian Serbs demanded a truce.", "Serbs", "BIHCVL", None),
+        ("Darfur rebels seized two aid trucks near Nyala.", "rebels", "SDNREB", None),
+        ("Hundreds of Chechen refugees camped outside the ministry.", "refugees", "RUSREF", None),
+        ("The Bosnian Serbs boycotted the census.", "Serbs", "BIHCVL", None),
         ("Karen rebels attacked the base.", "rebels", "MMRREB", None),
-        ("The government of Sindh province ordered patrols.", "government", "PAKGOV", None),
-        ("Both the Phillippines military and the rebels agreed.", "military", "PHLMIL", None),
-        ("President Francois Mitterand welcomed him.", "Mitterand", "FRAGOV", "Francois Mitterrand"),
+        ("The government of Balochistan province closed the schools.", "government", "PAKGOV", None),
         (
-            "President Abdelaziz Bouteflicka threatened a curfew.",
-            "Bouteflicka",
+            "The Phillippines military and communist guerrillas observed the truce.",
+            "military",
+            "PHLMIL",
+            None,
+        ),
+        (
+            "President Francois Mitterand addressed the assembly.",
+            "Mitterand",
+            "FRAGOV",
+            "Francois Mitterrand",
+        ),
+        (
+            "President Abdelaziz Bouteflikka opened the trade fair.",
+            "Bouteflikka",
             "DZAGOV",
             "Abdelaziz Bouteflika",
         ),
-        ("President Omar El Bashir shortened the curfew.", "Bashir", "SDNGOV", "Omar al-Bashir"),
-        ("Former president Carlos Menem was questioned.", "Menem", "ARGELI", "Carlos Menem"),
+        ("President Omar El Bashir toured the flooded districts.", "Bashir", "SDNGOV", "Omar al-Bashir"),
+        ("Former president Carlos Menem flew to Madrid.", "Menem", "ARGELI", "Carlos Menem"),
     ],
 )
 def test_regions_peoples_and_misspelt_names(
@@ -97,7 +107,7 @@ def test_regions_peoples_and_misspelt_names(
 
 
 def test_a_titled_unknown_person_gets_no_country(resolve) -> None:  # type: ignore[no-untyped-def]
-    actor = resolve("Judge Alejandro Rivera opened an investigation.", "Rivera")
+    actor = resolve("Judge Ines Saldivar summoned the witnesses.", "Saldivar")
     assert actor is not None and actor.code == "JUD" and actor.country is None
 
 
@@ -179,16 +189,16 @@ def test_regions(book: ActorDictionary) -> None:
 @pytest.mark.parametrize(
     ("text", "head", "code"),
     [
-        ("Ethnic Albanians in south Serbia are demanding protection.", "Albanians", "SRBCVL"),
-        ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRBCVL"),
+        ("Ethnic Hungarians in northern Serbia voted in large numbers.", "Hungarians", "SRBCVL"),
+        ("The Hungarians of northern Serbia marked the anniversary.", "Hungarians", "SRBCVL"),
         ("As many as 300 ethnic Albanians rallied in the square on Friday.", "Albanians", "CVL"),
         (
             "About 20,000 workers belonging to a Serbian miners' union walked off the job.",
             "workers",
             "SRBLAB",
         ),
-        ("Thousands of students throughout Indonesia staged demonstrations.", "students", "IDNEDU"),
-        ("The UNITA militarist wing refused the request.", "wing", "AGOREBUNT"),
+        ("Thousands of students throughout Chile boycotted their lectures.", "students", "CHLEDU"),
+        ("UNITA's armed wing released the hostages.", "wing", "AGOREBUNT"),
         ("Sen. Ted Cruz criticized the spending bill.", "Cruz", "LEG"),  # a title before a name
         ("Gen. Mark Milley spoke to reporters.", "Milley", "MIL"),
     ],

@@ -29,7 +29,10 @@ def test_invisible_characters_go_controls_become_spaces_and_text_is_composed() -
 
 
 def test_c1_controls_left_by_double_decoding_do_not_split_words() -> None:
-    assert clean_text("Minister Ren\u00c3\u0083\u00c2\u00a9 Dupont").text == "Minister Ren\u00c3\u00c2\u00a9 Dupont"
+    assert (
+        clean_text("Minister Ren\u00c3\u0083\u00c2\u00a9 Dupont").text
+        == "Minister Ren\u00c3\u00c2\u00a9 Dupont"
+    )
 
 
 def test_clean_text_is_returned_as_is() -> None:

@@ -20,7 +20,7 @@ def country(event: Event, side: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "root"),
     [  # CAMEO 190 is force between armed sides; 180 is violence against the unarmed
-        ("Taliban fighters attacked an army checkpoint in Helmand province.", "19"),
+        ("Houthi fighters attacked a Saudi army outpost near Jizan.", "19"),
         ("Rebels ambushed a military convoy near Goma on Friday.", "19"),
         ("Gunmen attacked a bus carrying pilgrims near Quetta.", "18"),
     ],
@@ -65,7 +65,7 @@ def test_exercises_of_two_countries_forces_are_joint(code: Coder, text: str) -> 
 
 def test_exercises_of_one_country_are_a_show_of_force(code: Coder) -> None:
     assert top(code("Pakistani troops held exercises near the border on Tuesday.")).root == "15"
-    record = code("The governor ordered patrols by police and paramilitary soldiers in Karachi.")
+    record = code("The mayor ordered night patrols by police and National Guard troops in Minneapolis.")
     assert not any(e.cameo == "062" for e in record.events), show(record.events)
 
 
@@ -127,7 +127,7 @@ def test_measure_noun_shows_what_it_counts(code: Coder) -> None:
 @pytest.mark.parametrize(
     ("text", "cameo", "target"),
     [  # returning things to a state yields them (084); travelling back is no act
-        ("The United States returned an ancient marble statue to Italy on Monday.", "0842", "ITA"),
+        ("Germany returned a looted bronze mask to Nigeria on Tuesday.", "0842", "NGA"),
         ("A stolen painting was returned by French police to the Polish government.", "0842", "POL"),
         ("The minister returned to Cairo on Sunday after talks in Paris.", None, None),
         ("The coup returned the country to military rule.", None, None),

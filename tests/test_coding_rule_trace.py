@@ -158,3 +158,14 @@ def test_a_users_rules_toml_overrides_key_by_key(tmp_path: Path) -> None:
     (tmp_path / "rules.toml").write_text("[weights]\nbase = 1\n")
     with pytest.raises(ConfigError, match="unknown table"):
         RuleSettings.load([tmp_path])
+
+
+def test_a_users_rules_toml_reaches_the_coder(tmp_path: Path) -> None:
+    from dateline.pipeline import Pipeline, PipelineConfig
+    from dateline.records import RawDocument
+
+    (tmp_path / "rules.toml").write_text('[codes]\narmed_clash = "193"\n')
+    pipeline = Pipeline(PipelineConfig(data_dirs=(str(tmp_path),)))
+    record = pipeline.process(RawDocument(id="r", text=EXAMPLES["code.force_between_armed_sides"]))
+    assert [e.cameo for e in record.events] == ["193"]
+    assert record.events[0].rules[-1].rule == "code.force_between_armed_sides"

@@ -99,5 +99,5 @@ def test_moved_forces_are_not_the_target(code: Coder, text: str, target: str) ->
 
 
 def test_surrender_to_the_police_keeps_the_police_as_target(code: Coder) -> None:
-    record = code("Twenty rebels surrendered to the police in Mindanao on Monday.")
+    record = code("Fourteen Boko Haram fighters surrendered to the police in Maiduguri on Friday.")
     assert any(e.target is not None and "COP" in e.target.sectors for e in record.events), show(record)

@@ -212,7 +212,7 @@ def test_ctrl_c_stores_what_was_coded_and_a_rerun_completes_the_store(tmp_path: 
     import signal
     import time
 
-    stories = shared_path("corpora", "voa.jsonl").read_text("utf-8").splitlines()[:24]
+    stories = shared_path("corpora", "voa.jsonl").read_text("utf-8").splitlines()[:40]
     corpus = tmp_path / "voa.jsonl"
     corpus.write_text("\n".join(stories) + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "dateline", "run", str(corpus), "--db"]
@@ -225,6 +225,8 @@ def test_ctrl_c_stores_what_was_coded_and_a_rerun_completes_the_store(tmp_path: 
         pytest.skip("the run finished before it could be interrupted")
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=300)
+    if proc.returncode == 0:  # on a slow machine the signal can land after the last record
+        pytest.skip("the run finished before the interrupt arrived")
     assert proc.returncode == 130 and "Traceback" not in stderr
     assert "articles stored; run the same command again to continue" in stderr.splitlines()[-1]
     resumed = subprocess.run([*command, str(stopped_db)], capture_output=True, text=True, timeout=600)
@@ -238,4 +240,4 @@ def test_ctrl_c_stores_what_was_coded_and_a_rerun_completes_the_store(tmp_path: 
         return articles, events
 
     assert contents(stopped_db) == contents(whole_db)
-    assert len(contents(whole_db)[0]) == 24
+    assert len(contents(whole_db)[0]) == len(stories)

@@ -72,22 +72,22 @@ def test_two_countries_leave_the_side_unplaced() -> None:
 
 
 def test_international_codes_do_not_place_anyone() -> None:
-    doc = parsed("The lawyer filed a complaint with the United Nations.")
+    doc = parsed("The activist sent a petition to the United Nations.")
     placed = ActorPlacement()(
-        doc, [event(0, actor("The lawyer", doc), actor("the United Nations", doc, "IGOUNO", "IGO"))], []
+        doc, [event(0, actor("The activist", doc), actor("the United Nations", doc, "IGOUNO", "IGO"))], []
     )
     assert placed[0].source is not None and placed[0].source.country is None
 
 
 def test_unattributed_violence_is_coded_to_unidentified_attackers_where_it_happened() -> None:
-    doc = parsed("A roadside bomb near Samarra killed two soldiers.")
-    at = doc.text.index("Samarra")
-    samarra = Place(text="Samarra", start=at, end=at + 7, country="IRQ")
-    bombing = event(0, None, actor("two soldiers", doc, code="MIL"), root="19")
-    bombing.location = Location(name="Samarra", country="IRQ")
-    placed = ActorPlacement()(doc, [bombing], [samarra])
+    doc = parsed("A car bomb outside Mosul wounded four soldiers.")
+    at = doc.text.index("Mosul")
+    mosul = Place(text="Mosul", start=at, end=at + 5, country="IRQ")
+    bombing = event(0, None, actor("four soldiers", doc, code="MIL"), root="19")
+    bombing.location = Location(name="Mosul", country="IRQ")
+    placed = ActorPlacement()(doc, [bombing], [mosul])
     source = placed[0].source
-    assert source is not None and (source.code, source.text, source.start) == ("IRQUAF", "Samarra", at)
+    assert source is not None and (source.code, source.text, source.start) == ("IRQUAF", "Mosul", at)
     assert placed[0].target is not None and placed[0].target.country == "IRQ"
 
 

@@ -49,5 +49,5 @@ def test_bare_role_words_follow_the_story(code: Coder) -> None:
     assert all(e.source is None or "COP" not in e.source.sectors for e in war.events), show(war.events)
     duma = code("Russian Duma deputies voted to ratify the treaty with Belarus.")
     assert any(e.source is not None and e.source.code == "RUSLEG" for e in duma.events), show(duma.events)
-    chief = code("Hezbollah guerrillas killed the deputy chief of the militia.")
+    chief = code("Houthi fighters ambushed the deputy chief of a tribal militia.")
     assert all(e.target is None or "LEG" not in e.target.sectors for e in chief.events), show(chief.events)

@@ -31,7 +31,7 @@ def contents(text: str) -> list[str]:
         ("Il a dit « nous gagnerons le vote » lundi.", ["nous gagnerons le vote"]),
         ("Er sagte »wir gewinnen die Wahl« am Montag.", ["wir gewinnen die Wahl"]),
         ("Er sagte „wir gewinnen die Wahl“ am Montag.", ["wir gewinnen die Wahl"]),
-        ("Not paying taxes ''makes me smart,'' he said.", ["makes me smart,"]),
+        ("Raising the tariff ''was never the plan,'' she said.", ["was never the plan,"]),
     ],
     ids=[
         "curly",
@@ -67,7 +67,9 @@ def test_a_quote_left_open_at_the_end_of_a_paragraph_runs_to_its_end() -> None:
 
 
 def test_a_mistyped_closing_mark_opening_a_paragraph_opens_the_quote() -> None:
-    assert contents("”He is not fit to lead.” ― Julie Diaz") == ["He is not fit to lead."]
+    assert contents("”The bridge will reopen in May.” ― Tomas Lindqvist") == [
+        "The bridge will reopen in May."
+    ]
 
 
 def test_tweet_and_post_embeds() -> None:
@@ -129,11 +131,11 @@ def test_speaker_before_the_quote_with_a_colon(code: Code) -> None:
 @pytest.mark.slow
 def test_inverted_speaker(code: Code) -> None:
     record = code(
-        '"The plan will not work," said James Acton, a physicist at the Carnegie Endowment for '
-        "International Peace."
+        '"The levee will not hold," said Hannah Okafor, a hydrologist at the Delft Institute for '
+        "Water Studies."
     )
-    text, name, _ = speaker_of(record, "The plan will not work")
-    assert name == "James Acton" and text is not None and "physicist" in text
+    text, name, _ = speaker_of(record, "The levee will not hold")
+    assert name == "Hannah Okafor" and text is not None and "hydrologist" in text
 
 
 @pytest.mark.slow
@@ -254,21 +256,23 @@ def test_embedded_tweet_through_the_pipeline(code: Code) -> None:
 
 @pytest.mark.slow
 def test_signature_after_a_dash(code: Code) -> None:
-    record = code("“He represents our greatest shame.” ― Sonya Herridge")
-    assert speaker_of(record, "greatest shame")[0] == "Sonya Herridge"
+    record = code("“Nobody on our street believes the promises any more.” ― Marisol Quintero")
+    assert speaker_of(record, "believes the promises")[0] == "Marisol Quintero"
 
 
 @pytest.mark.slow
 def test_quoted_phrase_inside_a_clause_is_the_subjects(code: Code) -> None:
-    record = code("President Obama called the festival “a reminder of what neighbours can build together.”")
+    record = code(
+        "President Macron called the anniversary “a reminder of what neighbours can build together.”"
+    )
     _, name, direct = speaker_of(record, "a reminder of what neighbours")
-    assert direct and name == "Barack Obama"
+    assert direct and name == "Emmanuel Macron"
 
 
 @pytest.mark.slow
 def test_transcript_turns(code: Code) -> None:
     record = code(
-        "Partial transcript as follows:\n\n"
+        "The exchange ran as follows:\n\n"
         '"HOST: Let’s open tonight with the latest from the campaign trail."\n\n'
         '"GOVERNOR: Well, listen, my opponent has spent all week attacking our farmers."'
     )

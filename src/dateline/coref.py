@@ -16,76 +16,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .actors.resolve import ActorResolver
-from .coding.modality import REPORTING_VERBS
 from .records import ActorRef, Event
 from .syntax import clause_subject
+from .words import Words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
-FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine"})
-SECOND_PERSON = frozenset({"you", "your", "yours"})
-GROUP_NOUNS = frozenset(
-    {
-        "side",
-        "sides",
-        "country",
-        "countries",
-        "nation",
-        "nations",
-        "party",
-        "parties",
-        "leader",
-        "leaders",
-        "minister",
-        "ministers",
-        "government",
-        "governments",
-    }
-)
 INDIVIDUAL_ROLES = frozenset(
     {"GOV", "MIL", "JUD", "OPP", "LEG", "REB", "INS", "SPY", "MED", "BUS", "CVL", "EDU"}
-)
-#: Role words that name a body, not a person: "the ministry" is never the minister named earlier.
-INSTITUTION_WORDS = frozenset(
-    {
-        "ministry",
-        "government",
-        "statement",
-        "office",
-        "department",
-        "embassy",
-        "army",
-        "military",
-        "police",
-        "court",
-        "parliament",
-        "cabinet",
-        "administration",
-        "council",
-        "committee",
-        "commission",
-        "agency",
-        "force",
-        "navy",
-        "regime",
-        "party",
-        "media",
-        "delegation",
-        "country",
-        "state",
-        "authority",
-        "side",
-    }
-)
-#: Verbs of speech whose subject a pronoun in the reported clause may refer to ("X said it
-#: would ..."): the coder's REPORTING_VERBS (which also decide modality) and verbs of promising,
-#: warning and claiming.
-SPEECH_VERBS = REPORTING_VERBS | frozenset(
-    {"warn", "claim", "deny", "vow", "pledge", "promise", "threaten", "note", "explain", "indicate"}
 )
 MENTION_DEPS = frozenset(
     {
@@ -130,9 +69,16 @@ class QuoteFrame:
 class Coreference:
     """Links mentions of one document; ``actor(token)`` is what the other stages call."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver, words: Words | None = None) -> None:
         self.doc = doc
         self.resolver = resolver
+        #: Word classes (pronouns, group nouns, reporter verbs): the dictionary's unless given.
+        self.words = words if words is not None else resolver.dictionary.words
+        self._person_pronouns = self.words["pronouns.person"]
+        self._group_pronouns = self.words["pronouns.group"]
+        self._first_plural = self.words["pronouns.first_person_plural"]
+        self._first_singular = self.words["pronouns.first_person_singular"]
+        self._institutions = self.words["mentions.institution_words"]
         self.mentions: list[Mention] = []
         self._mention_at: dict[int, Mention] = {}
         self.frames: list[QuoteFrame] = []
@@ -165,7 +111,7 @@ class Coreference:
             return True
         return (
             token.tag_ in ("NN", "NNP")
-            and token.lemma_.lower() not in INSTITUTION_WORDS
+            and token.lemma_.lower() not in self._institutions
             and self.resolver.dictionary.role(token.lemma_) is not None
             and self.resolver.dictionary.role(token.lemma_.lower()) is not None
         )
@@ -191,7 +137,7 @@ class Coreference:
             and ref.code
             and len(ref.code) > 3
             and token.tag_ == "NN"
-            and token.lemma_.lower() not in INSTITUTION_WORDS
+            and token.lemma_.lower() not in self._institutions
         ):
             for mention in reversed(self.mentions):
                 if mention.person and mention.actor.code == ref.code and mention.token < token.i:
@@ -207,9 +153,10 @@ class Coreference:
     def actor(self, token: Token) -> ActorRef | None:
         """The actor of the phrase headed by ``token``, following coreference links."""
         lower = token.lower_
-        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if token.pos_ == "PRON" or lower in self._person_pronouns or lower in self._group_pronouns:
             return self._pronoun(token)
-        if lower in GROUP_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+        two = any(c.lower_ in ("two", "both") for c in token.children)
+        if lower in self.words["mentions.group_nouns"] and two:
             group = self.group(token)
             return _at(group[0], token) if group else None
         mention = self._mention_at.get(token.i)
@@ -262,19 +209,18 @@ class Coreference:
     def _pronoun(self, token: Token) -> ActorRef | None:
         lower = token.lower_
         frame = next((f for f in self.frames if f.start <= token.idx < f.end), None)
-        if frame is not None and lower in FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR:
-            return (
-                _as_side(frame.speaker, token) if lower in FIRST_PERSON_PLURAL else _at(frame.speaker, token)
-            )
-        if frame is not None and lower in SECOND_PERSON:
+        if frame is not None and (lower in self._first_plural or lower in self._first_singular):
+            plural = lower in self._first_plural
+            return _as_side(frame.speaker, token) if plural else _at(frame.speaker, token)
+        if frame is not None and lower in self.words["pronouns.second_person"]:
             return _at(frame.addressee, token)
         reporter = self._reporter(token)
         if reporter is not None:
             return _at(reporter, token)
         excluded = self._co_argument(token)
-        if lower in PERSON_PRONOUNS:
+        if lower in self._person_pronouns:
             return _at(self._antecedent(token, person=True, excluded=excluded), token)
-        if lower in GROUP_PRONOUNS:
+        if lower in self._group_pronouns:
             group = self.group(token)
             return _at(group[0], token) if group else None
         if lower in ("it", "its"):
@@ -282,13 +228,13 @@ class Coreference:
         return None
 
     def _reporter(self, token: Token) -> ActorRef | None:
-        """ "Uganda said it had paid", "the rebels said they will release": the subject pronoun of
+        """ "Uganda said it had paid", "the miners said they will end": the subject pronoun of
         reported speech is the reporter, when person and number agree."""
         clause = token.head
         if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
             return None
         verb = clause.head
-        if verb.lemma_.lower() not in SPEECH_VERBS:
+        if verb.lemma_.lower() not in self.words["speech.reporter_verbs"]:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .nlp import sentence_entities
-from .registry import register
+from .words import Words, default_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -31,15 +31,6 @@ MONTHS = _words("january february march april may june july august september oct
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 #: Precisions a publication date can be known to, finest first.
 UNITS = ("day", "month", "year")
-#: Lemmas whose to-infinitive complement is an act still to come: "plans to visit", "is due to meet".
-PLANNING = _words(
-    "plan intend expect schedule set due agree promise pledge prepare aim hope vow decide slate poise "
-    "propose threaten arrange commit intention agreement decision bid"
-)
-#: Modifiers of an event noun that place it in the future: "the upcoming summit".
-FORWARD_MODIFIERS = _words(
-    "upcoming forthcoming planned scheduled next coming proposed expected slated future"
-)
 #: Words of a date expression that point ahead of, or back from, publication.
 FORWARD_WORDS = frozenset({"next", "coming", "upcoming", "tomorrow"})
 BACKWARD_WORDS = frozenset({"yesterday", "last", "earlier", "ago", "past", "previous", "recent"})
@@ -48,11 +39,14 @@ _NEEDS_DAY = frozenset(
 )
 
 
-@register("dates")
 class EventDater:
     """Dates events from DATE entities in the trigger's clause."""
 
     name = "dates"
+
+    def __init__(self, words: Words | None = None) -> None:
+        #: The word classes (``time.*``: planning words, forward modifiers), ours unless given.
+        self.words = words if words is not None else default_words()
 
     def setup(self) -> None:
         """Nothing to load."""
@@ -68,22 +62,24 @@ class EventDater:
             return None, None, "none"
         base, known = parsed
         for ent, anchor in _clause_dates(trigger):
-            resolved = resolve(ent.text, base, forward=looks_forward(anchor), known=known)
+            resolved = resolve(ent.text, base, forward=looks_forward(anchor, self.words), known=known)
             if resolved is not None:
                 return resolved[0].isoformat(), resolved[1], "text"
         return base.isoformat(), known, "published"
 
 
-def looks_forward(token: Token) -> bool:
-    """Whether the clause of ``token`` (a verb, or an event noun) places its act in the future."""
-    if token.pos_ not in ("VERB", "AUX") and _forward_modifier(token):
+def looks_forward(token: Token, words: Words | None = None) -> bool:
+    """Whether the clause of ``token`` (a verb, or an event noun) places its act in the future
+    (``words``: the word classes, ours by default)."""
+    words = words if words is not None else default_words()
+    if token.pos_ not in ("VERB", "AUX") and _forward_modifier(token, words):
         return True
     verb = _governing_verb(token)
     if verb is None:
         return False
     if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "will meet on Friday and sign a treaty": the first conjunct's auxiliary
-    return _future_auxiliary(verb) or _planned_complement(verb) or _scheduled(verb)
+    return _future_auxiliary(verb) or _planned_complement(verb, words) or _scheduled(verb)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -98,9 +94,10 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _forward_modifier(noun: Token) -> bool:
+def _forward_modifier(noun: Token, words: Words) -> bool:
     """An event noun modified as still to come: "the upcoming talks", "a visit planned for May"."""
-    return any(c.dep_ in ("amod", "acl") and c.lower_ in FORWARD_MODIFIERS for c in noun.children)
+    forward = words["time.forward_modifiers"]
+    return any(c.dep_ in ("amod", "acl") and c.lower_ in forward for c in noun.children)
 
 
 def _future_auxiliary(verb: Token) -> bool:
@@ -116,7 +113,7 @@ def _future_auxiliary(verb: Token) -> bool:
     )
 
 
-def _planned_complement(verb: Token) -> bool:
+def _planned_complement(verb: Token, words: Words) -> bool:
     """The verb is (under) a to-infinitive of planning or intention: "agreed to meet", "is to visit"."""
     node = verb
     for _ in range(3):
@@ -126,7 +123,8 @@ def _planned_complement(verb: Token) -> bool:
         head = node.head
         if any(c.dep_ == "prt" for c in head.children):
             return False  # "set out to capture", "went on to win": not a plan
-        if head.lemma_.lower() in PLANNING or (head.lemma_ == "be" and node.dep_ == "xcomp"):
+        planning = head.lemma_.lower() in words["time.planning_words"]
+        if planning or (head.lemma_ == "be" and node.dep_ == "xcomp"):
             return True
         node = head
     return False

@@ -175,9 +175,7 @@ def _how(head: Token, resolver: ActorResolver) -> str:
     return "dictionary: " + ", ".join(parts)
 
 
-def _candidates(
-    doc: Doc, events: list[Event], dropped: list[Dropped], pipeline: Pipeline
-) -> list[Candidate]:
+def _candidates(doc: Doc, events: list[Event], dropped: list[Dropped], pipeline: Pipeline) -> list[Candidate]:
     from .coding import matching
 
     coder = pipeline.coder  # None when the pipeline codes with PETRARCH dictionaries

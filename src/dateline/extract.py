@@ -14,56 +14,8 @@ from datetime import datetime
 from .cleaning import clean_text
 from .errors import EmptyArticle, NoArticle
 from .records import Article, RawDocument
-from .registry import register
+from .words import Words, default_words
 
-_SOCIAL_WORDS = {
-    "follow",
-    "share",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "linkedin",
-    "telegram",
-    "reddit",
-    "pinterest",
-    "comments",
-    "comment",
-    "subscribe",
-    "save",
-    "copy",
-    "link",
-    "copy link",
-    "read more",
-    "more",
-    "listen",
-    "bookmark",
-    "gift",
-    "article",
-    "this",
-    "on",
-    "us",
-    "sign",
-    "in",
-    "up",
-    "newsletter",
-    "advertisement",
-    "menu",
-    "home",
-    "show",
-    "hide",
-    "close",
-    "text size",
-    "a",
-    "ad",
-    "related",
-    "share this",
-    "follow us",
-}
 _STAMP = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first published|modified)(?:\s+on)?\s*[:\-]?\s*(?P<date>.+)$",
     re.IGNORECASE,
@@ -91,11 +43,14 @@ class _Page:
     body_lines: list[str]
 
 
-@register("extract")
 class Extractor:
     """Turns raw documents into articles. Stateless; `setup()` exists for the stage interface."""
 
     name = "extract"
+
+    def __init__(self, words: Words | None = None) -> None:
+        #: The word classes (``pages.social_words``), ours unless given.
+        self.words = words if words is not None else default_words()
 
     def setup(self) -> None:
         """Nothing heavy to load: trafilatura imports lazily on the first HTML page."""
@@ -108,10 +63,11 @@ class Extractor:
         if not raw.strip():
             raise EmptyArticle(f"{doc.id}: the input is empty")
         raw = clean_text(raw).text
+        social = self.words["pages.social_words"]
         if doc.html is not None and doc.text is None:
-            page = _from_html(raw)
+            page = _from_html(raw, social)
         else:
-            page = _from_scraped_text(raw, known_title=doc.title)
+            page = _from_scraped_text(raw, doc.title, social)
         body_lines = page.body_lines
         dateline = None
         if body_lines:
@@ -218,12 +174,13 @@ def _norm(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
-def _is_social(line: str) -> bool:
+def _is_social(line: str, social: frozenset[str]) -> bool:
+    """A share-button or menu line: one of the ``social`` words or phrases, or up to four words."""
     words = _norm(line)
-    if not words or words in _SOCIAL_WORDS:
+    if not words or words in social:
         return True
     tokens = words.split()
-    return len(tokens) <= 4 and all(t in _SOCIAL_WORDS for t in tokens)
+    return len(tokens) <= 4 and all(t in social for t in tokens)
 
 
 def _is_body_like(line: str) -> bool:
@@ -235,7 +192,7 @@ def _is_headline(line: str) -> bool:
     return len(line) <= 250 and not _is_body_like(line) and not re.search(r"[.!?:\"\u201d]\s*$", line)
 
 
-def _from_scraped_text(text: str, known_title: str | None) -> _Page:
+def _from_scraped_text(text: str, known_title: str | None, social: frozenset[str]) -> _Page:
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     title = known_title
@@ -254,7 +211,7 @@ def _from_scraped_text(text: str, known_title: str | None) -> _Page:
         if stamp and len(line.split()) <= 10:
             published = published or normalise_date(stamp.group("date"))
             continue
-        if _is_social(line) or (in_header and _BYLINE.match(line) and len(line.split()) <= 8):
+        if _is_social(line, social) or (in_header and _BYLINE.match(line) and len(line.split()) <= 8):
             continue
         if _CREDIT.search(line) and (in_header or len(line) < 400):
             captions.append(line)
@@ -266,7 +223,7 @@ def _from_scraped_text(text: str, known_title: str | None) -> _Page:
     return _Page(title, published, captions, body)
 
 
-def _from_html(html: str) -> _Page:
+def _from_html(html: str, social: frozenset[str]) -> _Page:
     import trafilatura
     from lxml import html as lxml_html
 
@@ -294,7 +251,7 @@ def _from_html(html: str) -> _Page:
         pass
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     caption_keys = {_norm(c) for c in captions}
-    lines = [ln for ln in lines if _norm(ln) not in caption_keys and not _is_social(ln)]
+    lines = [ln for ln in lines if _norm(ln) not in caption_keys and not _is_social(ln, social)]
     if title and lines and _norm(lines[0]) == _norm(title):
         lines = lines[1:]
     published = published or _date_in_page(html)

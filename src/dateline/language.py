@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .registry import register
-
 #: Languages the pipeline codes.
 SUPPORTED = frozenset({"en"})
 #: Below this many letters a text is taken to be in a supported language (too little evidence).
@@ -36,7 +34,6 @@ class Identified:
         return self.language in SUPPORTED
 
 
-@register("language")
 class LanguageIdentifier:
     """Names the language of a text; `setup()` loads the model."""
 

@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotInstalled
-from .registry import register
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,7 +45,6 @@ def resolve_model(name: str | None = None) -> str:
     raise ModelNotInstalled(f"no installed spaCy pipeline for model {wanted!r}")
 
 
-@register("nlp")
 class NLP:
     """Parses article text with spaCy; the entity ruler labels dictionary actors (Daesh, Taliban)."""
 

@@ -1,4 +1,5 @@
-"""The pipeline: the stages of DESIGN.md wired together, plus the unit of work for executors.
+"""The pipeline: the stages of DESIGN.md, named in `PipelineConfig.stages` and built from the
+registry (`dateline.stages`), run in order on each article; plus the unit of work for executors.
 
 ``Pipeline.process`` never raises on bad input: the record comes back with ``error`` set, so one
 broken page never stops a batch.
@@ -7,29 +8,33 @@ broken page never stops a batch.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .actors import ActorDictionary, ActorResolver
+from .actors import ActorDictionary
 from .cleaning import restore_offsets
 from .coding.coder import EventCoder, deduplicate
-from .coding.lexicon import Lexicon
-from .coding.placement import ActorPlacement
-from .coref import Coreference
-from .dates import EventDater
-from .errors import DatelineError, InternalError, StageNotFound, TextTooLong, UnsupportedLanguage
-from .extract import Extractor
-from .geo import Geocoder
-from .language import LanguageIdentifier
+from .errors import ConfigError, DatelineError, InternalError, StageNotFound
 from .nlp import NLP
-from .quoting import QuoteFinder, addressee
-from .records import ActorRef, Article, ArticleRecord, Event, InputFailure, Location, Place, RawDocument
+from .records import Article, ArticleRecord, InputFailure, RawDocument
+from .registry import get_stage, stage_names
+from .stages import ArticleState, BatchStage, Coding, Parse, Petrarch, SharedResources, Stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .petrarch.engine import PetrarchEngine
+
+#: The document-level steps (extraction, the checks that refuse an article) and the batched parse.
+DOCUMENT_STAGES = ("extract", "language", "length", "nlp")
+#: The stages of each coder's default pipeline, in order: the document-level steps, then the
+#: analysis of each parsed article. A PETRARCH dictionary's codings are the user's, as written:
+#: the PETRARCH pipeline places no actors.
+DEFAULT_STAGES: dict[str, tuple[str, ...]] = {
+    "dateline": (*DOCUMENT_STAGES, "actors", "quotes", "coding", "places", "locate", "dates", "placement"),
+    "petrarch": (*DOCUMENT_STAGES, "actors", "quotes", "petrarch", "places", "locate", "dates"),
+}
 
 
 @dataclass(slots=True)
@@ -38,9 +43,11 @@ class PipelineConfig:
 
     model: str | None = None
     batch_size: int = 16
-    #: Directories with a user's dictionaries (``actors/*.tsv``, ``verbs.tsv``), read before ours.
+    #: Directories with a user's dictionaries (``actors/*.tsv``, ``verbs.tsv``), word classes
+    #: (``words/*.toml``, see `dateline.words`) and rules (``coding.toml``), read before ours.
     data_dirs: tuple[str, ...] = ()
-    #: False: use only the user's dictionaries (e.g. PETRARCH's toy dictionaries), not ours.
+    #: False: use only the user's dictionaries (e.g. PETRARCH's toy dictionaries), not ours (our
+    #: word classes and rules stay: they are English, not dictionary entries).
     shipped_data: bool = True
     #: "dateline" (our coder) or "petrarch": the PETRARCH-compatible engine, which codes with the
     #: PETRARCH dictionaries (``*.txt``) in ``data_dirs`` (see `dateline.petrarch.engine`).
@@ -49,46 +56,47 @@ class PipelineConfig:
     max_chars: int = 2_000_000
     #: Texts longer than this are parsed in segments of at most this many characters.
     segment_chars: int = 100_000
+    #: The names of the stages to run, in order (see `dateline.registry.stage_names`); None: the
+    #: default pipeline of ``coder`` (`DEFAULT_STAGES`).
+    stages: tuple[str, ...] | None = None
+
+    def stage_names(self) -> tuple[str, ...]:
+        """The stages this config runs, in order; raises `StageNotFound` for an unknown coder."""
+        if self.stages is not None:
+            return self.stages
+        if self.coder not in DEFAULT_STAGES:
+            raise StageNotFound(f"no coder named {self.coder!r}; known: {', '.join(DEFAULT_STAGES)}")
+        return DEFAULT_STAGES[self.coder]
 
 
 class Pipeline:
-    """Raw documents in, article records out."""
+    """Raw documents in, article records out: the stages of ``config`` run in order on each.
 
-    def __init__(self, config: PipelineConfig | None = None) -> None:
+    ``shared``: the heavy resources (model, dictionaries, gazetteer) to use, by default loaded for
+    ``config``; pipelines with the same model and dictionaries may share them.
+    """
+
+    def __init__(self, config: PipelineConfig | None = None, shared: SharedResources | None = None) -> None:
         self.config = config or PipelineConfig()
-        self.dictionary: ActorDictionary | None = None
-        self.extractor = Extractor()
-        self.language = LanguageIdentifier()
-        self.nlp: NLP | None = None
-        self.coder = EventCoder()
-        self.placement = ActorPlacement()
-        self.petrarch: PetrarchEngine | None = None
-        self.quotes = QuoteFinder()
-        self.dater = EventDater()
-        self.geocoder: Geocoder | None = None
+        self.shared = shared or SharedResources(self.config)
+        self._stages: list[Stage] | None = None
 
     def setup(self) -> Pipeline:
-        """Load every heavy resource (model, dictionaries, gazetteer). Idempotent."""
-        if self.nlp is not None:
-            return self
-        if self.config.coder not in ("dateline", "petrarch"):
-            raise StageNotFound(f"no coder named {self.config.coder!r}; known: dateline, petrarch")
-        self.dictionary = ActorDictionary.load(self.config.data_dirs, self.config.shipped_data)
-        self.nlp = NLP(self.config.model, self.dictionary, segment_chars=self.config.segment_chars)
-        self.nlp.setup()
-        self.language.setup()
-        if self.config.coder == "petrarch":  # PETRARCH's verb dictionaries replace our lexicon
-            from .petrarch.engine import PetrarchEngine
-
-            self.petrarch = PetrarchEngine.from_dirs(self.config.data_dirs)
-            self.petrarch.setup()
-        else:
-            if self.config.data_dirs or not self.config.shipped_data:
-                self.coder.lexicon = Lexicon.load(self.config.data_dirs, self.config.shipped_data)
-            self.coder.setup()
-        self.geocoder = Geocoder(self.dictionary)
-        self.geocoder.setup()
+        """Build every stage, loading what it needs (model, dictionaries, gazetteer). Idempotent."""
+        self.stages()
         return self
+
+    def stages(self) -> list[Stage]:
+        """The pipeline's stages, built (once) from the config.
+
+        Every name is looked up, and the order checked, before anything loads: an unknown name
+        raises `StageNotFound`, a stage placed before the stage giving what it needs `ConfigError`.
+        """
+        if self._stages is None:
+            classes = [get_stage(name) for name in self.config.stage_names()]
+            _check_order(classes)
+            self._stages = [cls.from_config(self.config, self.shared) for cls in classes]
+        return self._stages
 
     def process(self, doc: RawDocument | InputFailure) -> ArticleRecord:
         """One document to one record (with ``error`` set instead of raising on bad input)."""
@@ -107,116 +115,107 @@ class Pipeline:
             yield from self._process_batch(batch)
 
     def _process_batch(self, docs: list[RawDocument | InputFailure]) -> list[ArticleRecord]:
-        assert self.nlp is not None
-        prepared = [self._prepare(doc) for doc in docs]
-        articles = [a for a in prepared if isinstance(a, Article)]
-        parsed = iter(self._parse([a.text for a in articles]))
-        records = []
-        for item in prepared:
-            if isinstance(item, ArticleRecord):
-                records.append(item)
-                continue
-            doc = next(parsed)
-            if isinstance(doc, Exception):
-                records.append(_failed(item, InternalError(f"{item.id}: parsing failed: {doc!r}")))
-                continue
-            try:
-                records.append(restore_offsets(self.analyse(item, doc), item))
-            except Exception as exc:  # a bug on one article must not kill the batch
-                records.append(_failed(item, InternalError(f"{item.id}: analysis failed: {exc!r}")))
-        return records
-
-    def _prepare(self, doc: RawDocument | InputFailure) -> Article | ArticleRecord:
-        """The article to parse, or the failure record of an input that cannot be coded."""
-        if isinstance(doc, InputFailure):
-            return ArticleRecord(id=doc.id, text="", error=str(doc.error))
-        try:
-            article = self.extractor(doc)
-        except DatelineError as exc:
-            return ArticleRecord(id=doc.id, text="", url=doc.url, title=doc.title, error=str(exc))
-        except Exception as exc:  # a page that breaks the extractor must not kill the batch
-            error = InternalError(f"{doc.id}: extraction failed: {exc!r}")
-            return ArticleRecord(id=doc.id, text="", url=doc.url, title=doc.title, error=str(error))
-        identified = self.language(article.text)
-        if not identified.supported:
-            article.language = identified.language
-            reason = f"{doc.id}: the article is in {identified.language!r} (p={identified.probability:.2f})"
-            return _failed(article, UnsupportedLanguage(reason))
-        if len(article.text) > self.config.max_chars:
-            size = f"{len(article.text):,} characters, over the limit of {self.config.max_chars:,}"
-            return _failed(article, TextTooLong(f"{doc.id}: the text has {size}"))
-        return article
-
-    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
-        """Parses of ``texts``, in batches; when a batch fails, each text alone, so one bad text
-        costs only its own record."""
-        assert self.nlp is not None
-        try:
-            return list(self.nlp.pipe(texts, batch_size=self.config.batch_size))
-        except Exception:
-            pass
-        docs: list[Doc | Exception] = []
-        for text in texts:
-            try:
-                docs.append(self.nlp.pipe([text])[0])
-            except Exception as exc:
-                docs.append(exc)
-        return docs
+        items = [ArticleState(doc) if isinstance(doc, RawDocument) else doc for doc in docs]
+        alive = [item for item in items if isinstance(item, ArticleState)]
+        for stage in self.stages():
+            alive = _run(stage, alive)
+        return [_record(item) for item in items]
 
     def analyse(self, article: Article, doc: Doc) -> ArticleRecord:
-        """Actors, coreference, quotes, events, places and dates for one parsed article."""
-        assert self.dictionary is not None and self.geocoder is not None
-        resolver = ActorResolver(self.dictionary, day=article.published)
-        coref = Coreference(doc, resolver)
-        quotes = self.quotes(doc, coref.actor)
-        for quote in quotes:
-            if quote.direct and quote.speaker is not None and quote.speaker.code:
-                speaker = ActorRef(
-                    text=quote.speaker.text,
-                    start=quote.speaker.start or 0,
-                    end=quote.speaker.end or 0,
-                    code=quote.speaker.code,
-                    country=quote.speaker.code[:3],
-                    name=quote.speaker.name,
-                )
-                coref.add_quote_frame(quote.start, quote.end, speaker, addressee(doc, quote, coref.actor))
-        if self.petrarch is not None:
-            events = self.petrarch.code_doc(doc, article.id, article.published)
-        else:
-            events = self.coder.code_doc(doc, article.id, coref)
-        places = self.geocoder(doc, article.dateline)
-        dateline_place = self._dateline_place(article.dateline)
-        for event in events:
-            trigger = doc.char_span(event.start, event.end, alignment_mode="expand")
-            if trigger is None:
-                continue
-            event.date, event.date_precision, _ = self.dater.date_for(trigger.root, article.published)
-            event.location = _destination(event, places) or self.geocoder.locate(
-                trigger.root, places, dateline_place
-            )
-        if self.petrarch is None:  # a PETRARCH dictionary's codings are the user's, as written
-            home = dateline_place.country if dateline_place is not None else None
-            events = self.placement(doc, events, places, home)
-        return _article_record(article, events=deduplicate(events), quotes=quotes, places=places)
+        """The record of one parsed article: the stages after the parse run on it (raising on error)."""
+        state = ArticleState.parsed(article, doc)
+        stages = self.stages()
+        parsed = [i for i, stage in enumerate(stages) if "doc" in stage.gives]
+        for stage in stages[parsed[-1] + 1 if parsed else 0 :]:
+            stage(state)
+        return _found(article, state)
 
-    def _dateline_place(self, dateline: str | None) -> Place | None:
-        assert self.geocoder is not None
-        if not dateline:
-            return None
-        place = self.geocoder.resolve(dateline.title())
-        return replace(place, text=dateline) if place is not None else None
+    @property
+    def nlp(self) -> NLP | None:
+        """The spaCy pipeline of the parse stage (None before `setup` or without one)."""
+        return next((s.nlp for s in self._stages or () if isinstance(s, Parse)), None)
+
+    @property
+    def dictionary(self) -> ActorDictionary | None:
+        """The actor dictionary (None before `setup`)."""
+        return self.shared.dictionary if self._stages is not None else None
+
+    @property
+    def coder(self) -> EventCoder | None:
+        """Our event coder (None before `setup`, or when the pipeline codes with another)."""
+        return next((s.coder for s in self._stages or () if isinstance(s, Coding)), None)
+
+    @property
+    def petrarch(self) -> PetrarchEngine | None:
+        """The PETRARCH-compatible engine (None before `setup`, or when the pipeline has none)."""
+        return next((s.engine for s in self._stages or () if isinstance(s, Petrarch)), None)
 
     def info(self) -> dict[str, Any]:
-        """Version, model and dictionary sizes, for `dateline info`."""
+        """Version, model, stages and dictionary sizes, for `dateline info`."""
         self.setup()
-        assert self.nlp is not None and self.dictionary is not None
-        patterns = len(self.coder.lexicon) if self.coder.lexicon is not None else None
+        coder, nlp = self.coder, self.nlp
+        patterns = len(coder.lexicon) if coder is not None and coder.lexicon is not None else None
         return {
             "version": __version__,
-            **self.nlp.info(),
+            **(nlp.info() if nlp is not None else {}),
             "coder": self.config.coder,
-            "dictionaries": {**self.dictionary.sizes(), "verb_patterns": patterns},
+            "stages": list(self.config.stage_names()),
+            "registered_stages": stage_names(),
+            "dictionaries": {**self.shared.dictionary.sizes(), "verb_patterns": patterns},
         }
+
+
+_ORDER_HINT = "List each stage of PipelineConfig.stages after the stages that give what it needs"
+
+
+def _check_order(classes: list[type[Stage]]) -> None:
+    """Raise `ConfigError` when a stage needs a part of the state no stage before it gives."""
+    given: set[str] = set()
+    for cls in classes:
+        missing = sorted(cls.needs - given)
+        if missing:
+            givers = {part: [n for n in stage_names() if part in get_stage(n).gives] for part in missing}
+            fix = "; ".join(f"{part!r} is given by {' or '.join(map(repr, g))}" for part, g in givers.items())
+            needs = ", ".join(map(repr, missing))
+            raise ConfigError(f"the stage {cls.name!r} needs {needs} first ({fix})", _ORDER_HINT)
+        given |= cls.gives
+
+
+def _run(stage: Stage, states: list[ArticleState]) -> list[ArticleState]:
+    """Run ``stage`` on ``states``; the states it did not fail."""
+    if isinstance(stage, BatchStage) and len(states) > 1:
+        try:
+            stage.pipe(states)
+            return states
+        except Exception:
+            pass  # one bad text fails its whole batch: run each alone, so it costs only its own record
+    for state in states:
+        try:
+            stage(state)
+        except DatelineError as exc:
+            state.error = exc
+        except Exception as exc:  # a bug on one article must not kill the batch
+            state.error = InternalError(f"{state.id}: {stage.failure} failed: {exc!r}")
+    return [state for state in states if state.error is None]
+
+
+def _record(item: ArticleState | InputFailure) -> ArticleRecord:
+    """The record of a document: what the stages found in it, or why it failed."""
+    if isinstance(item, InputFailure):
+        return ArticleRecord(id=item.id, text="", error=str(item.error))
+    article = item.extracted()
+    if article is None:
+        raw = item.raw
+        return ArticleRecord(id=raw.id, text="", url=raw.url, title=raw.title, error=str(item.error))
+    if item.error is not None:
+        return _failed(article, item.error)
+    return restore_offsets(_found(article, item), article)
+
+
+def _found(article: Article, state: ArticleState) -> ArticleRecord:
+    """The record of ``article`` with what the stages found (its offsets still the parsed text's)."""
+    events = deduplicate(state.events)
+    return _article_record(article, events=events, quotes=state.quotes, places=state.places)
 
 
 def _article_record(article: Article, **found: Any) -> ArticleRecord:
@@ -237,17 +236,6 @@ def _article_record(article: Article, **found: Any) -> ArticleRecord:
 def _failed(article: Article, error: DatelineError) -> ArticleRecord:
     """The failure record of an article that was read but not coded (its text and metadata kept)."""
     return restore_offsets(_article_record(article, error=str(error)), article)
-
-
-def _destination(event: Event, places: list[Place]) -> Location | None:
-    """A visit happens where the visitor goes: "a visit to Russia" is located in Russia."""
-    if event.cameo != "042" or event.target is None:
-        return None
-    target = event.target
-    for place in places:
-        if place.start >= target.start and place.end <= target.end:
-            return Location(place.text, place.country, place.lat, place.lon, place.geonameid)
-    return None
 
 
 # --- executors -------------------------------------------------------------------------------

@@ -111,7 +111,7 @@ LIGHT_VERBS = frozenset(
         "hit",
         "receive",
         "express",
-        # aspect: the subject does what the object names ("speeded up the withdrawal")
+        # aspect: the subject does what the object names ("sped up the evacuation")
         "speed",
         "accelerate",
         "complete",
@@ -185,7 +185,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return head
     if purpose_clause(verb):
-        return clause_subject(head, depth + 1)  # "opened the bridge to allow deliveries": a purpose
+        return clause_subject(head, depth + 1)  # "reopened the port to let grain through": a purpose
     if verb.dep_ in ("advcl", "pcomp", "prep") and verb.tag_ in ("VBG", "VBN"):
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
             head = head.head
@@ -240,8 +240,8 @@ def measured(token: Token) -> Token | None:
 
 
 def _agent_after_target(noun: Token) -> Token | None:
-    """The by-phrase the parser hangs on the noun's target: in "an attack on a patrol by
-    rebels" the rebels attack, they do not belong to the patrol."""
+    """The by-phrase the parser hangs on the noun's target: in "an ambush on a convoy by
+    militiamen" the militiamen attack, they do not belong to the convoy."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "upon"):
             continue
@@ -261,7 +261,7 @@ def noun_source(noun: Token, climb: bool = True) -> Token | None:
         and noun.head.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ == "poss" for c in noun.children)
     ):
-        noun = noun.head  # "its total rejection and strong condemnation of": one actor for both
+        noun = noun.head  # "its firm refusal and sharp criticism of": one actor for both
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -322,7 +322,7 @@ def governors(trigger: Token) -> list[Token]:
 def salience(trigger: Token) -> float:
     """Main-clause acts outrank acts mentioned in passing (relative clauses, noun phrases)."""
     if any(a.dep_ == "relcl" for a in trigger.ancestors):
-        return -0.15  # "peacekeepers, who oversee a ceasefire": background to the main act
+        return -0.15  # "monitors, who watch over the truce": background to the main act
     node, hops = trigger, 0
     while node.dep_ in ("xcomp", "conj", "ccomp", "aux") and hops < 3:
         node, hops = node.head, hops + 1

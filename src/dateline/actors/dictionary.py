@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from ..resources import read_layered, split_list
+from ..words import Words, default_words
 from .people import Office, PeopleIndex, choose
 from .regions import RegionIndex
 
@@ -70,14 +71,22 @@ class ActorDictionary:
     people_index: PeopleIndex = field(default_factory=PeopleIndex)
     regions: RegionIndex = field(default_factory=RegionIndex)
     _country_buckets: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: The word classes of the same data directories, for the stages that resolve actors and
+    #: speech with this dictionary (the resolver, coreference, quotes, places, dates).
+    words: Words = field(default_factory=default_words)
 
     @classmethod
-    def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> ActorDictionary:
+    def load(
+        cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True, words: Words | None = None
+    ) -> ActorDictionary:
         """Read the actor files: those in ``data_dirs`` (a user's, winning) and the shipped ones.
 
-        ``shipped=False`` uses only the user's files (e.g. PETRARCH's toy dictionaries).
+        ``shipped=False`` uses only the user's files (e.g. PETRARCH's toy dictionaries). The word
+        classes, unless given, are ours with a user's ``words/*.toml`` over them (see `dateline.words`).
         """
-        book = cls()
+        if words is None:
+            words = Words.load(data_dirs) if data_dirs else default_words()
+        book = cls(words=words)
 
         def rows(name: str) -> list[dict[str, str]]:
             return read_layered(f"actors/{name}", data_dirs, shipped)
@@ -92,13 +101,13 @@ class ActorDictionary:
                 metonyms=tuple(split_list(row.get("metonyms", ""))),
             )
             book.countries.setdefault(country.iso3, country)
-            for kind, words in (
+            for kind, written in (
                 ("metonym", country.metonyms),
                 ("capital", country.capitals),
                 ("adjective", country.adjectives),
                 ("name", (country.name, *country.aliases)),
             ):
-                for word in words:
+                for word in written:
                     if _is_acronym(word):
                         book.acronyms.setdefault(word, country)
                     else:

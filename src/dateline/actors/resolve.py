@@ -21,51 +21,22 @@ from .people import Office
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..words import Words
+
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 PHRASE_EXCLUDE_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "dep"})
 NAME_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
 #: Role codes of non-governmental bodies that, without a country, are CAMEO's NGO sector.
 NON_GOVERNMENTAL_ROLES = frozenset({"HRI", "NGO"})
-#: Roles that take their meaning from context ("his counterpart" is a minister, like the host).
-COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
-#: Demonyms that also name peoples living in other countries: in "Bosnian Serbs", "Kosovo
-#: Albanians" or "Indian Tamils" the place before them says the country, not the demonym itself.
-ETHNIC_DEMONYMS = frozenset(
-    {
-        *("serb", "serbs", "croat", "croats", "albanian", "albanians", "hungarian", "hungarians"),
-        *("turk", "turks", "russian", "russians", "uzbek", "uzbeks", "tajik", "tajiks"),
-        *("armenian", "armenians", "azeri", "azeris", "somali", "somalis", "chinese", "indians"),
-        *("german", "germans", "pole", "poles", "romanian", "romanians", "greek", "greeks"),
-        *("macedonian", "macedonians", "bulgarian", "bulgarians", "kazakh", "kazakhs"),
-        *("ukrainian", "ukrainians", "tamil", "tamils", "turkmen", "slovak", "slovaks"),
-    }
-)
 #: Modifiers that are places: their country may replace an ethnic demonym's.
 PLACE_DEPS = frozenset({"compound", "amod", "nmod"})
 #: Bare head nouns whose role depends on the story: (in a story about the police, elsewhere).
 #: "Officers arrested three men" are police officers there, soldiers in a war report; "deputies"
 #: are sheriff's deputies there, members of a parliament ("Duma deputies") elsewhere.
 STORY_ROLES = {"officer": ("COP", "MIL"), "officers": ("COP", "MIL"), "deputy": ("COP", "LEG")}
-#: Words that make a story one about the police.
-POLICE_WORDS = frozenset(
-    {
-        "police",
-        "policeman",
-        "policemen",
-        "sheriff",
-        "sheriffs",
-        "trooper",
-        "troopers",
-        "cop",
-        "cops",
-        "constable",
-    }
-)
 #: Prepositions that say where a group is ("protesters in Baghdad", "students across Iran").
 PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "inside", "within"})
-#: Words that tie a group to a patron: "militants loyal to", "workers affiliated with".
-ALLEGIANCE_WORDS = frozenset({"loyal", "affiliate", "affiliated", "allied", "linked", "belong", "attach"})
 
 
 @dataclass(slots=True)
@@ -112,6 +83,8 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary, day: str | None = None) -> None:
         self.dictionary = dictionary
         self.day = day
+        #: The word classes (police, ethnic and allegiance words), the dictionary's.
+        self.words = dictionary.words
 
     def phrase_bounds(self, head: Token) -> tuple[int, int]:
         """Token span [start, end) of the noun phrase headed by ``head``, without clauses and PPs.
@@ -142,7 +115,7 @@ class ActorResolver:
             return ev
         named_head = ev.country is not None or ev.org is not None
         head_is_name = ev.name is not None
-        ethnic = _is_ethnic(head) and ev.country is not None and ev.org is None
+        ethnic = _is_ethnic(head, self.words) and ev.country is not None and ev.org is None
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and child.i < head.i:
                 modifier = self._modifier_evidence(child)
@@ -151,7 +124,7 @@ class ActorResolver:
                 if ethnic and child.dep_ in PLACE_DEPS and modifier.country and not modifier.org:
                     ev.country = modifier.country  # "Bosnian Serbs" live in Bosnia
                 ev.merge(modifier)
-        minority = _minority(head)
+        minority = _minority(head, self.words)
         placed = self._place_and_allegiance(head, ev, minority, depth)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "from" and not (ev.country or ev.org or ev.name):
@@ -166,7 +139,7 @@ class ActorResolver:
                     if child.dep_ == "appos" and sub.name:
                         ev.name = None  # the apposition's name is the more specific one
                     if ethnic and child.dep_ == "prep" and sub.country and not sub.org:
-                        ev.country = sub.country  # "the Albanians of southern Serbia"
+                        ev.country = sub.country  # "the Hungarians of northern Serbia"
                         placed = True
                     ev.merge(sub)
         if minority and not placed and ev.org is None:
@@ -283,7 +256,7 @@ class ActorResolver:
                 ev = Evidence(country=region.country, anchor=(child.i, child.i + 1))  # "Karen rebels"
         if ev.role == "CVL":
             ev.role = None  # "Afghan" as a modifier names the country, not its people
-        ethnic = _is_ethnic(child) and ev.country is not None and ev.org is None
+        ethnic = _is_ethnic(child, self.words) and ev.country is not None and ev.org is None
         for grandchild in child.children:
             if grandchild.dep_ in MODIFIER_DEPS and grandchild.i < child.i:
                 modifier = self._modifier_evidence(grandchild)
@@ -303,15 +276,15 @@ class ActorResolver:
                     return role.role
         story_role = STORY_ROLES.get(token.lemma_.lower())
         if story_role is not None and token.dep_ not in ("compound", "amod"):
-            return story_role[0] if _police_story(token.doc) else story_role[1]
-        if token.lower_ in COUNTERPART_WORDS:
+            return story_role[0] if _police_story(token.doc, self.words) else story_role[1]
+        if token.lower_ in self.words["mentions.counterpart_words"]:
             return "GOV"
         return None
 
     def _place_and_allegiance(self, head: Token, ev: Evidence, minority: bool, depth: int) -> bool:
         """Fill a group's country from where it is ("protesters in Baghdad", "students throughout
-        Indonesia") or whom it serves ("workers affiliated with the Serbian Workers' Union",
-        "militants loyal to Iraq's al-Qaeda"). A minority ("ethnic Albanians in Serbia") takes the
+        Chile") or whom it serves ("miners affiliated with the Bolivian Workers' Center",
+        "gunmen loyal to Yemen's Houthis"). A minority ("ethnic Hungarians in Serbia") takes the
         country it lives in. Returns whether a place gave the country."""
         placed = False
         for child in head.children:
@@ -325,8 +298,9 @@ class ActorResolver:
                 ev.country, placed = found.country, True
         if not ev.role or ev.country or ev.org or depth > 2:
             return placed
+        allegiance = self.words["peoples.allegiance_words"]
         for child in head.children:
-            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ALLEGIANCE_WORDS:
+            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in allegiance:
                 for prep in child.children:
                     target = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in ("to", "with") else None
                     if target is not None:
@@ -353,25 +327,28 @@ class ActorResolver:
         return None
 
 
-def _police_story(doc: Doc) -> bool:
+def _police_story(doc: Doc, words: Words) -> bool:
     """Whether the article speaks of the police (read once per document)."""
     key = "dateline_police_story"
     if key not in doc.user_data:
-        doc.user_data[key] = any(t.lower_ in POLICE_WORDS for t in doc)
+        police = words["forces.police_words"]
+        doc.user_data[key] = any(t.lower_ in police for t in doc)
     return bool(doc.user_data[key])
 
 
-def _is_ethnic(token: Token) -> bool:
-    return token.lower_ in ETHNIC_DEMONYMS
+def _is_ethnic(token: Token, words: Words) -> bool:
+    return token.lower_ in words["peoples.ethnic_demonyms"]
 
 
-def _minority(head: Token) -> bool:
+def _minority(head: Token, words: Words) -> bool:
     """Whether the phrase names an ethnic minority: "ethnic" before an ethnic demonym, at the head
     ("three ethnic Serbs") or in a modifier ("ethnic Albanian guerrillas")."""
     for token in (head, *(c for c in head.children if c.i < head.i and c.dep_ in PLACE_DEPS)):
-        if _is_ethnic(token) and any(c.lower_ == "ethnic" and c.i < token.i for c in token.children):
+        if not _is_ethnic(token, words):
+            continue
+        if any(c.lower_ == "ethnic" and c.i < token.i for c in token.children):
             return True
-        if _is_ethnic(token) and token is not head and any(c.lower_ == "ethnic" for c in head.children):
+        if token is not head and any(c.lower_ == "ethnic" for c in head.children):
             return True
     return False
 

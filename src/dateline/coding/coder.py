@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from .. import syntax
 from ..ontology import Ontology, default_ontology
 from ..records import Event, RuleStep
-from ..registry import register
 from . import matching
 from .lexicon import Lexicon, default_lexicon
 from .rules import (
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-@register("coding")
 class EventCoder:
     """Codes events in a parsed document: lexicon patterns matched on the parse, then the named
     rules of `dateline.coding.rules` in order."""

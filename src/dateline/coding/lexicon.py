@@ -1,4 +1,5 @@
-"""The verb and noun pattern lexicon (``data/verbs.tsv``) and the modality rules (``coding.toml``).
+"""The verb and noun pattern lexicon (``data/verbs.tsv``), the modality rules (``coding.toml``)
+and the word classes the coder reads (`dateline.words`), each with a user's files over ours.
 
 Pattern grammar, one pattern a line, words separated by spaces:
 
@@ -19,16 +20,16 @@ The more words a pattern needs, the more specific it is; the most specific match
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataFileError
 from ..records import PatternRef, stable_id
-from ..resources import data_path, read_layered
+from ..resources import read_layered, read_layered_toml
+from ..words import Words, default_words
 
 PREPOSITIONS = frozenset(
     {
@@ -139,18 +140,25 @@ class Lexicon:
     demand_modals: frozenset[str]
     appeal_modals: frozenset[str]
     demand_codes: dict[str, str]
+    #: The word classes (speech verbs, allegation nouns, ...) the coder's rules read.
+    words: Words = field(default_factory=default_words)
 
     @classmethod
-    def load(cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True) -> Lexicon:
-        """Read ``verbs.tsv`` (a user's in ``data_dirs`` plus the shipped one) and ``coding.toml``."""
+    def load(
+        cls, data_dirs: Sequence[str | Path] = (), shipped: bool = True, words: Words | None = None
+    ) -> Lexicon:
+        """Read ``verbs.tsv`` (a user's in ``data_dirs`` plus, unless not ``shipped``, ours),
+        ``coding.toml`` (a user's merged over ours: tables key by key, a user's value wins; see
+        `read_layered_toml`) and, unless given, the word classes (``words/*.toml``, likewise)."""
         by_trigger: dict[str, list[Pattern]] = defaultdict(list)
         for row in read_layered("verbs.tsv", data_dirs, shipped):
             pattern = parse_pattern(row["code"], row["pattern"])
             by_trigger[pattern.trigger].append(pattern)
         for patterns in by_trigger.values():
             patterns.sort(key=lambda p: -p.specificity)
-        with data_path("coding.toml").open("rb") as handle:
-            rules = tomllib.load(handle)
+        rules = read_layered_toml("coding.toml", data_dirs)
+        if words is None:
+            words = Words.load(data_dirs) if data_dirs else default_words()
         return cls(
             by_trigger=dict(by_trigger),
             intent_verbs=frozenset(rules["intent"]["verbs"]),
@@ -176,6 +184,7 @@ class Lexicon:
             demand_modals=frozenset(rules["demand"]["demand_modals"]),
             appeal_modals=frozenset(rules["demand"]["appeal_modals"]),
             demand_codes=dict(rules["demand"]["codes"]),
+            words=words,
         )
 
     def patterns_for(self, lemma: str) -> list[Pattern]:

@@ -1,15 +1,13 @@
 """Placing actors the dictionary cannot place, from the country their sentence is about.
 
-Wire copy names local actors without saying whose they are: "Judge Alejandro Rivera opened
-investigations against 28 Chilean officials", "leaders of the Azadliq coalition postponed the
-rally in Baku". When an event side has no country and its sentence names exactly one country
-(through actors or places), that side is taken to belong to it, as event datasets code local
-actors. Sentences that name two or more countries are left alone: there is no safe guess. A
-sentence that names none is set in the article's country: its dateline's, or the only one the
-article names.
-Violence without a named perpetrator is coded to unidentified attackers (``UAF``) of the country
-where it happened.
-"""
+Wire copy names local actors without saying whose they are: "Prosecutor Marta Quiroga charged
+11 customs officers", "leaders of the Unity bloc called off the march in Tbilisi". When an
+event side has no country and its sentence names exactly one country (through actors or
+places), that side is taken to belong to it, as event datasets code local actors. Sentences
+that name two or more countries are left alone: there is no safe guess. A sentence that names
+none is set in the article's country: its dateline's, or the only one the article names.
+Violence without a named perpetrator is coded to unidentified attackers (``UAF``) of the
+country where it happened."""
 
 from __future__ import annotations
 
@@ -19,7 +17,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Event, Place
-from ..registry import register
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +28,6 @@ NON_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UNO", "NGM", "IMG", "UIS", "UAF
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
-@register("placement")
 class ActorPlacement:
     """Gives unplaced event sides the one country their sentence names (see the module doc)."""
 

@@ -15,54 +15,12 @@ from typing import TYPE_CHECKING
 
 from .. import syntax
 from ..records import ActorRef
+from ..words import Words, default_words
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: Forces a side moves rather than acts on ("deployed 300 troops to Mali").
-FORCE_NOUNS = frozenset(
-    {
-        "troop",
-        "troops",
-        "soldier",
-        "force",
-        "forces",
-        "personnel",
-        "peacekeeper",
-        "unit",
-        "contingent",
-        "battalion",
-        "brigade",
-        "platoon",
-        "division",
-        "warship",
-        "ship",
-        "jet",
-        "aircraft",
-        "plane",
-        "marine",
-        "police",
-        "policeman",
-        "officer",
-        "expert",
-        "inspector",
-        "observer",
-        "monitor",
-        "team",
-        "diplomat",
-        "ambassador",
-        "envoy",
-        "staff",
-        "worker",
-    }
-)
-#: Missions that forces join, which stand for where they serve.
-MISSION_NOUNS = frozenset({"mission", "operation", "coalition", "deployment"})
-#: Words that make a force a mission: "an international peacekeeping force in Liberia".
-MISSION_MODIFIERS = frozenset(
-    {"peacekeeping", "peace-keeping", "international", "multinational", "stabilization", "stabilisation"}
-)
 #: Prepositions of where a moved force goes or leaves.
 MOVEMENT_PREPOSITIONS = frozenset({"to", "into", "from", "toward", "towards", "along", "across", "out"})
 #: Sectors of official and armed actors (a country alone may be its national team).
@@ -81,7 +39,7 @@ def coordinated_partner(
     head: Token, source: ActorRef | None, find_actor: ActorFinder, foreign: bool = False
 ) -> ActorRef | None:
     """The second of two actors named together as one side: "Russia and China met" (a
-    coordinated head) or "French and Egyptian warships" (coordinated modifiers, which must name
+    coordinated head) or "Greek and Cypriot frigates" (coordinated modifiers, which must name
     another country than the source's, as must any partner with ``foreign``)."""
     partner = next((c for c in head.children if c.dep_ == "conj"), None)
     if partner is not None and not foreign:
@@ -115,36 +73,43 @@ def non_actor(token: Token, lexicon: Lexicon) -> bool:
     return bool(words & lexicon.non_actors)
 
 
-def own_force(obj: Token, source: ActorRef | None, target: ActorRef | None) -> bool:
+def own_force(
+    obj: Token, source: ActorRef | None, target: ActorRef | None, words: Words | None = None
+) -> bool:
     """Whether the object (not a prepositional target: "surrendered to the police") is the
     source's own forces ("withdrew its troops", "sent 300 soldiers"), which the act moves, not
-    acts on."""
-    if obj.lemma_.lower() not in FORCE_NOUNS:
+    acts on. ``words``: the word classes (``forces.*``), the shipped ones by default."""
+    if obj.lemma_.lower() not in (words if words is not None else default_words())["forces.force_nouns"]:
         return False
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return True
     return target is None or not target.country or (source is not None and source.country == target.country)
 
 
-def destination(trigger: Token, obj: Token) -> Token | None:
+def destination(trigger: Token, obj: Token, words: Words | None = None) -> Token | None:
     """Where forces are moved to or from: the object of "to", "into", "from" ... on the verb or
-    its object."""
+    its object. ``words``: the word classes (``forces.*``), the shipped ones by default."""
+    words = words if words is not None else default_words()
+    forces = words["forces.force_nouns"]
     for holder in (trigger, obj):
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in MOVEMENT_PREPOSITIONS:
                 place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if place is not None and (place.lemma_.lower() in FORCE_NOUNS or mission(place)):
-                    return place_of(place) or place  # "to the UN peacekeeping mission in Mali"
+                if place is not None and (place.lemma_.lower() in forces or mission(place, words)):
+                    return place_of(place) or place  # "to the UN mission in South Sudan"
                 if place is not None:
                     return place
     return None
 
 
-def mission(noun: Token) -> bool:
-    """A mission forces join ("the UN mission", "an international peacekeeping force")."""
+def mission(noun: Token, words: Words | None = None) -> bool:
+    """A mission forces join ("the UN mission", "an international peacekeeping force").
+    ``words``: the word classes (``forces.*``), the shipped ones by default."""
+    words = words if words is not None else default_words()
     lemma = noun.lemma_.lower()
-    return lemma in MISSION_NOUNS or (
-        lemma == "force" and any(c.lower_ in MISSION_MODIFIERS for c in noun.children if c.i < noun.i)
+    modifiers = words["forces.mission_modifiers"]
+    return lemma in words["forces.mission_nouns"] or (
+        lemma == "force" and any(c.lower_ in modifiers for c in noun.children if c.i < noun.i)
     )
 
 
@@ -228,8 +193,8 @@ def first_actor_after(
     code: str = "",
 ) -> ActorRef | None:
     """The first coded actor that the trigger's complements name, in text order: "restored ties
-    with Gondor", "agreed to provide aid for Romania", "demanded an admission by Moscow",
-    "rejected proposed Israeli changes". News puts the other side of an act after its verb; the
+    with Gondor", "agreed to provide aid for Romania", "demanded an apology from Ankara",
+    "rejected proposed Serbian amendments". News puts the other side of an act after its verb; the
     source's own phrase, times, and clauses that are not complements (relative, adverbial,
     coordinated acts) are not searched."""
     excluded: set[int] = set()
@@ -270,7 +235,7 @@ def complement(child: Token, head: Token, venues: bool = True) -> bool:
     ``venues=False`` leaves out where it happened ("talks in Geneva" are not with Switzerland)."""
     if not venues and child.dep_ == "prep" and child.lower_ in VENUE_PREPOSITIONS:
         return False
-    if child.dep_ == "advcl":  # "staged protests to demand reforms by Suharto": a purpose clause
+    if child.dep_ == "advcl":  # "marched to demand a recount by the commission": a purpose clause
         return syntax.purpose_clause(child)
     if child.dep_ == "conj":
         return head.pos_ not in ("VERB", "AUX")  # "Romania and Poland", not a second act

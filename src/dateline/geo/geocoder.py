@@ -15,33 +15,15 @@ from typing import TYPE_CHECKING
 
 from ..actors.dictionary import ActorDictionary
 from ..records import Location, Place
-from ..registry import register
 from .gazetteer import Entry, Gazetteer
 from .resolver import Mention, Resolver, accept
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Prepositions that put an event somewhere ("met in Moscow"), unlike "visit to" or "talks with".
-LOCATIVE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "across",
-        "throughout",
-        "around",
-        "on",
-        "off",
-        "along",
-        "within",
-    }
-)
+    from ..words import Words
 
 
-@register("places")
 class Geocoder:
     """Finds and resolves toponyms; `setup()` loads the gazetteer (about a second)."""
 
@@ -122,12 +104,12 @@ class Geocoder:
                 node = node.head
             clause = node if node.pos_ in ("VERB", "AUX") else trigger
         inside: list[Place] = []
+        words = self.dictionary.words
         for root in {trigger.i: trigger, clause.i: clause}.values():
             left = root.left_edge.idx
             right = root.right_edge.idx + len(root.right_edge.text)
-            inside = [
-                p for p in places if left <= p.start and p.end <= right and _in_clause(trigger.doc, p, root)
-            ]
+            within = [p for p in places if left <= p.start and p.end <= right]
+            inside = [p for p in within if _in_clause(trigger.doc, p, root, words)]
             if inside:
                 break
         if inside:
@@ -136,13 +118,14 @@ class Geocoder:
         return _location(dateline_place) if dateline_place is not None else None
 
 
-def _in_clause(doc: Doc, place: Place, root: Token) -> bool:
-    """The place's token hangs under ``root`` without crossing into another finite clause."""
+def _in_clause(doc: Doc, place: Place, root: Token, words: Words) -> bool:
+    """The place's token hangs under ``root``, after a preposition of place
+    (``places.event_prepositions``), without crossing into another finite clause."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     node = span.root
-    if node.dep_ != "pobj" or node.head.lower_ not in LOCATIVE_PREPOSITIONS:
+    if node.dep_ != "pobj" or node.head.lower_ not in words["places.event_prepositions"]:
         return False
     while node.i != root.i:
         if node.dep_ in ("relcl", "ccomp", "advcl") or node.head.i == node.i:

@@ -17,20 +17,12 @@ from typing import TYPE_CHECKING
 
 from ..actors.dictionary import ActorDictionary
 from .gazetteer import Entry, Gazetteer, key
-from .words import (
-    ADMIN_HINTS,
-    CONNECTORS,
-    DIRECTIONS,
-    FEATURES,
-    GENERIC,
-    LOCATIVES,
-    OTHER_LABELS,
-    PLACE_LABELS,
-    WIDE,
-)
+from .words import OTHER_LABELS, PLACE_LABELS, WIDE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from ..words import Words
 
 FOCUS_BONUS = 2.5
 ADMIN_BONUS = 1.5
@@ -66,6 +58,8 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, dictionary: ActorDictionary) -> None:
         self.gazetteer = gazetteer
         self.dictionary = dictionary
+        #: The word classes (``places.*``: directions, locatives, ...), the dictionary's.
+        self.words = dictionary.words
 
     # --- candidates ------------------------------------------------------------------------------
 
@@ -76,7 +70,8 @@ class Resolver:
             name = name[4:]
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        if not name or not name[0].isupper() or (" " not in name and key(name) in GENERIC):
+        generic = self.words["places.generic"]
+        if not name or not name[0].isupper() or (" " not in name and key(name) in generic):
             return [], None
         if _acronym(name):  # "FAO", "U.N.": only countries ("DRC") and abbreviations ("NSW")
             found = self.dictionary.country(name)
@@ -132,8 +127,8 @@ class Resolver:
                 continue
             taken.update(range(ent.start, ent.end))
         for m in found:
-            m.locative = _locative(doc, m, found)
-            m.hint = _hint(doc, m)
+            m.locative = _locative(doc, m, found, self.words)
+            m.hint = _hint(doc, m, self.words)
         found.extend(self._loose(doc, taken))
         found.sort(key=lambda m: m.start)
         return found
@@ -168,12 +163,13 @@ class Resolver:
                     start = end + 1
             if parts:
                 return parts
-        if tokens and tokens[0].lower_ in DIRECTIONS and len(ent) > 1:  # "northern Kenya"
+        directions = self.words["places.directions"]
+        if tokens and tokens[0].lower_ in directions and len(ent) > 1:  # "northern Kenya"
             span = ent.doc[tokens[0].i + 1 : ent.end]
             m = self._mention(span.text, span.start_char, span.end_char, strength)
             if m is not None:
                 return [m]
-        if len(ent) > 1 and ent[-1].lower_ in FEATURES:  # "Swat Valley": the district
+        if len(ent) > 1 and ent[-1].lower_ in self.words["places.features"]:  # "Swat Valley": the district
             span = ent.doc[ent.start : ent.end - 1]
             m = self._mention(span.text, span.start_char, span.end_char, strength)
             if m is not None:
@@ -187,6 +183,7 @@ class Resolver:
     def _parts(self, ent: Span, strength: str = "part") -> list[Mention]:
         """Longest known place names inside a longer name ("U.S. Food and Drug Administration")."""
         out: list[Mention] = []
+        connectors = self.words["places.connectors"]
         i = ent.start
         while i < ent.end:
             best: Mention | None = None
@@ -194,9 +191,9 @@ class Resolver:
                 span = ent.doc[i:j]
                 if not span[0].text[:1].isupper() or not span[-1].text[:1].isupper():
                     continue
-                if i > ent.start and ent.doc[i - 1].lower_ in CONNECTORS:
+                if i > ent.start and ent.doc[i - 1].lower_ in connectors:
                     continue
-                if j < ent.end and ent.doc[j].lower_ in CONNECTORS:
+                if j < ent.end and ent.doc[j].lower_ in connectors:
                     continue
                 m = self._mention(span.text, span.start_char, span.end_char, strength)
                 if m is not None and any(_part_worthy(e) for e in m.candidates):
@@ -359,12 +356,12 @@ def _acronym(name: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and (len(letters) <= 5 or "." in name)
 
 
-def _hint(doc: Doc, m: Mention) -> str | None:
+def _hint(doc: Doc, m: Mention, words: Words) -> str | None:
     """ "admin" when the words around a name make it a state or province."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return None
-    if span.end < len(doc) and doc[span.end].lower_ in ADMIN_HINTS:
+    if span.end < len(doc) and doc[span.end].lower_ in words["places.admin_hints"]:
         return "admin"
     if (
         span.start >= 2
@@ -397,13 +394,13 @@ def _extend(ent: Span) -> Span:
     return ent
 
 
-def _locative(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+def _locative(doc: Doc, m: Mention, mentions: list[Mention], words: Words) -> bool:
     """ "in Malakal", "Darfur and Malakal": the words around a mention say it is a place."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     before = doc[span.start - 1]
-    if before.lower_ in LOCATIVES:
+    if before.lower_ in words["places.locatives"]:
         if before.lower_ in ("to", "from", "toward", "towards"):  # "a letter to Rubio", "according to"
             return m.label != "PERSON" and not (span.start >= 2 and doc[span.start - 2].lower_ == "according")
         return True

@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING
 
 from ..ontology import Ontology, default_ontology
 from ..records import ActorRef, Event, Plover, stable_id
-from ..registry import register
 from .dictionary import Dictionaries, load
 from .patterns import Binding, Matcher, Pattern, compile_pattern, valid_code
 from .phrases import Coded, SentenceView
@@ -68,7 +67,6 @@ class _Candidate:
         return self.last - self.first + 1
 
 
-@register("petrarch")
 class PetrarchEngine:
     """Codes events with PETRARCH dictionaries and mechanics over a spaCy parse."""
 

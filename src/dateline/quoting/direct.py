@@ -1,17 +1,17 @@
 """Direct quotes: the speaker of each quoted stretch, found the way a reader finds it.
 
 1. a reporting verb outside the marks that governs the quoted words or sits right beside them
-   ("...," he told the delegation; Asif said: "..."; "...," said James Acton), or any verb in
-   the attribution slot right after a quote ending in a comma ("...?" Hannity pressed);
+   ("...," he told the delegation; Asif said: "..."; "...," said Hannah Okafor), or any verb in
+   the attribution slot right after a quote ending in a comma ("...?" the host pressed);
 2. "according to X" in the same sentence;
 3. a signature after a dash (“...” ― Julie Diaz), or a short name and a colon opening the
-   paragraph (headlines, transcripts: 'WSJ editorial: "Deport Nikki Haley."');
-4. a colon after a clause about a person ("Clinton has since apologized: ...");
+   paragraph (headlines, transcripts: 'Times editorial: "Fix the roads first."');
+4. a colon after a clause about a person ("The senator later conceded: ...");
 5. for a quoted phrase inside a sentence, the subject of the verb it depends on
-   (Obama called the holiday "a celebration of ...");
+   (Macron called the anniversary "a reminder of ...");
 6. otherwise the quote continues the previous quote of its paragraph, or, when it opens a
    paragraph, the last quote of the paragraph before, or the speaker the paragraph before
-   announced with a colon, or the person the sentence before is about ("Bystrom agreed. "...").
+   announced with a colon, or the person the sentence before is about ("Okafor agreed. "...").
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING
 
 from ..records import Speaker
 from .document import QuoteDocument
-from .lexicon import COGNITION_VERBS, SIGNATURE_DASHES, SPEECH_VERBS
+from .lexicon import SIGNATURE_DASHES
 from .marks import QuoteSpan
 from .speakers import noun_after, speaker_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from ..words import Words
 
 #: How far (in words, punctuation not counted) a reporting verb may sit from the quote it cues
 #: when it does not govern it in the parse.
@@ -104,13 +106,13 @@ def _frame(d: QuoteDocument, span: QuoteSpan) -> tuple[list[Token], list[Token],
     return inside, before, after_tokens
 
 
-def _is_cue(token: Token) -> bool:
+def _is_cue(token: Token, words: Words) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
     if lemma == "put":  # "as Cornyn put it: ..."
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
-    return lemma in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+    return lemma in words["speech.verbs"] and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
 
 
 def _words_between(tokens: list[Token]) -> int:
@@ -121,16 +123,16 @@ def _attribute(d: QuoteDocument, quote: DirectQuote) -> None:
     span = quote.span
     inside, before, after = _frame(d, span)
     quoted = frozenset(t.i for t in inside)
-    candidates = [t for t in before + after if _is_cue(t)]
+    candidates = [t for t in before + after if _is_cue(t, d.words)]
     anchors = inside[:1] + _roots(inside)
     governing = [v for v in candidates if any(v.i in {a.i for a in t.ancestors} for t in anchors)]
-    distance = {v.i: _distance(v, before, after, quoted) for v in candidates}
+    distance = {v.i: _distance(v, before, after, quoted, d.words) for v in candidates}
     slot = [v for v in candidates if distance[v.i] <= SLOT_DISTANCE]
     near = [v for v in candidates if distance[v.i] <= MAX_CUE_DISTANCE]
     pools = ([v for v in governing if v in near], slot, governing, near, _manner_verb(d, span, after))
     for pool in pools:
         for verb in sorted(pool, key=lambda v: distance.get(v.i, 0)):
-            head = speaker_head(verb, quoted)
+            head = speaker_head(verb, d.words, quoted)
             if head is None or head.i in quoted or d.quoted(head.idx):
                 head = _slot_speaker(verb, after, quoted)
             if head is not None and not d.quoted(head.idx):
@@ -162,8 +164,9 @@ def _manner_verb(d: QuoteDocument, span: QuoteSpan, after: list[Token]) -> list[
     content = d.text[span.start : span.end].rstrip()
     if span.close is None or not content or content[-1] not in ",?!\u2014-\u2026":
         return []
+    speech_verbs = d.words["speech.verbs"]
     for t in [t for t in after if not t.is_punct][:4]:
-        if t.lemma_.lower() in SPEECH_VERBS or t.lower_ in SPEECH_VERBS:
+        if t.lemma_.lower() in speech_verbs or t.lower_ in speech_verbs:
             return [t]  # also when mistagged: '"...," Viguerie notes.'
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             return [] if t.lemma_ == "be" else [t]
@@ -186,7 +189,7 @@ def _slot_speaker(verb: Token, after: list[Token], quoted: frozenset[int]) -> To
 
 
 def _name_prefix(d: QuoteDocument, span: QuoteSpan) -> Speaker | None:
-    """'WSJ editorial: "Deport Nikki Haley."', 'Rep. Trey Gowdy (R-S.C.): "..."': a short name and a
+    """'Times editorial: "Fix the roads first."', 'Rep. Ana Ruiz (D-N.M.): "..."': a short name and a
     colon opening the paragraph (headlines, transcripts, Q&A) name who says what follows."""
     start = d.paragraphs[d.paragraph_of(span.open)][0]
     colon = d.text.find(":", start, span.open)
@@ -214,7 +217,7 @@ def _name_prefix(d: QuoteDocument, span: QuoteSpan) -> Speaker | None:
 
 
 def _colon_speaker(d: QuoteDocument, before: list[Token]) -> Token | None:
-    """'Clinton has since apologized for what happened: "..."': whoever the clause before the
+    """'The senator later conceded the point: "..."': whoever the clause before the
     colon is about, when that is a person or a body (a named one, or a pronoun)."""
     last = before[-2] if len(before) > 1 else None
     if last is None:
@@ -237,13 +240,15 @@ def _roots(inside: list[Token]) -> list[Token]:
     return [t for t in inside if t.head.i not in ids or t.head is t]
 
 
-def _distance(verb: Token, before: list[Token], after: list[Token], quoted: frozenset[int]) -> int:
+def _distance(
+    verb: Token, before: list[Token], after: list[Token], quoted: frozenset[int], words: Words
+) -> int:
     """Words between the verb and the quote, not counting the speaker's own phrase."""
     if before and verb.i <= before[-1].i:
         between = [t for t in before if t.i > verb.i]
     else:
         between = [t for t in after if t.i < verb.i]
-    subject = speaker_head(verb, quoted)
+    subject = speaker_head(verb, words, quoted)
     if subject is not None:
         left, right = subject.left_edge.i, subject.right_edge.i
         between = [t for t in between if not left <= t.i <= right]
@@ -294,9 +299,9 @@ def _embedding_clause(
             if node.i in inside_ids:
                 break
             if node.pos_ in ("VERB", "AUX"):
-                head = speaker_head(node)
+                head = speaker_head(node, d.words)
                 if head is not None and head.i not in inside_ids and not d.quoted(head.idx):
-                    if node.lemma_.lower() in COGNITION_VERBS or (
+                    if node.lemma_.lower() in d.words["speech.cognition_verbs"] or (
                         head.pos_ == "PRON" and head.lower_ == "it"
                     ):
                         return None
@@ -333,7 +338,7 @@ def _continue_previous(d: QuoteDocument, quote: DirectQuote, found: list[DirectQ
 
 
 def _previous_sentence_speaker(d: QuoteDocument, quote: DirectQuote) -> tuple[str, Speaker] | None:
-    """'Iowa State's Dianne Bystrom agreed. "Mainstream Republicans are ..."': a quote that
+    """'Professor Lena Okafor disagreed. "The voters have not decided ..."': a quote that
     opens a sentence right after one about a person, in the same paragraph, is that person's."""
     first = d.token_at(quote.span.open)
     if first is None or first.sent.start == 0:
@@ -357,15 +362,15 @@ def _previous_sentence_speaker(d: QuoteDocument, quote: DirectQuote) -> tuple[st
 
 
 def _announcer(d: QuoteDocument, start: int, end: int) -> tuple[str, Speaker] | None:
-    """The speaker of a paragraph that ends with a colon: "Sanders made the following comment:"."""
+    """The speaker of a paragraph that ends with a colon: "The governor issued the following statement:"."""
     tokens = d.tokens(start, end)
     if not tokens:
         return None
     sent = tokens[-1].sent
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and start <= t.idx < end]
-    verbs.sort(key=lambda v: (not _is_cue(v), v.dep_ != "ROOT"))
+    verbs.sort(key=lambda v: (not _is_cue(v, d.words), v.dep_ != "ROOT"))
     for verb in verbs:
-        head = speaker_head(verb)
+        head = speaker_head(verb, d.words)
         if head is not None:
             return verb.text, d.speaker(head)
     return None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Speaker
+from ..words import Words, default_words
 from .gender import Genders, pronoun_gender
 from .marks import QuoteSpan, find_quote_spans, paragraphs
 from .speakers import make_speaker
@@ -22,10 +23,12 @@ ANTECEDENT_WINDOW = 1500
 class QuoteDocument:
     """One parsed document with the lookups the quote rules need."""
 
-    def __init__(self, doc: Doc, find_actor: ActorFinder) -> None:
+    def __init__(self, doc: Doc, find_actor: ActorFinder, words: Words | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.find_actor = find_actor
+        #: The word classes the quote rules read (``speech.*``, pronouns, gender words).
+        self.words = words if words is not None else default_words()
         self.paragraphs = paragraphs(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._token_starts = [t.idx for t in doc]
@@ -68,8 +71,8 @@ class QuoteDocument:
 
     def speaker(self, head: Token) -> Speaker:
         """The speaker whose phrase ``head`` heads; "he"/"she" agree in gender with their person."""
-        speaker = make_speaker(head, self.find_actor, self.blocked)
-        gender = pronoun_gender(head.text) if head.lower_ in ("he", "she") else None
+        speaker = make_speaker(head, self.find_actor, self.words, self.blocked)
+        gender = pronoun_gender(head.text, self.words) if head.lower_ in ("he", "she") else None
         if (gender is not None and self.genders.of(speaker.name) not in (None, gender)) or (
             gender is not None and speaker.name is None
         ):
@@ -92,7 +95,7 @@ class QuoteDocument:
     @property
     def genders(self) -> Genders:
         if self._genders is None:
-            self._genders = Genders(self.doc)
+            self._genders = Genders(self.doc, self.words)
         return self._genders
 
     def _antecedent(self, pronoun: Token, gender: str) -> tuple[str, str | None] | None:

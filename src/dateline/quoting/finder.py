@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Quote, Speaker
+from ..words import Words
 from .direct import direct_quotes
 from .document import QuoteDocument
 from .indirect import indirect_quotes
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 ActorFinder = Callable[["Token"], ActorRef | None]
 
 
-def find_quotes(doc: Doc, find_actor: ActorFinder) -> list[Quote]:
-    """All quotes of ``doc`` in text order."""
-    d = QuoteDocument(doc, find_actor)
+def find_quotes(doc: Doc, find_actor: ActorFinder, words: Words | None = None) -> list[Quote]:
+    """All quotes of ``doc`` in text order (``words``: the word classes, the shipped ones by default)."""
+    d = QuoteDocument(doc, find_actor, words)
     posts = find_social_posts(d.text)
     for post in posts:
         d.block(post.start, post.end)

@@ -14,32 +14,26 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from ..words import Words
+
 MALE = "male"
 FEMALE = "female"
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_MALE_TITLES = ("mr", "mr.", "sir", "lord", "king", "prince", "father", "brother")
-_FEMALE_TITLES = ("mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess", "dame")
-_TITLES = {**dict.fromkeys(_MALE_TITLES, MALE), **dict.fromkeys(_FEMALE_TITLES, FEMALE)}
-_MALE_ROLES = (
-    "spokesman", "congressman", "businessman", "chairman", "father", "husband", "son", "brother",
-    "uncle", "nephew", "man", "boy", "king", "prince", "grandfather", "grandson", "widower",
-    "actor", "councilman", "assemblyman", "sportsman",
-)  # fmt: skip
-_FEMALE_ROLES = (
-    "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "mother", "wife", "daughter",
-    "sister", "aunt", "niece", "woman", "girl", "queen", "princess", "grandmother",
-    "granddaughter", "widow", "actress", "councilwoman", "assemblywoman", "sportswoman",
-)  # fmt: skip
-_ROLE_WORDS = {**dict.fromkeys(_MALE_ROLES, MALE), **dict.fromkeys(_FEMALE_ROLES, FEMALE)}
 
 
-def pronoun_gender(word: str) -> str | None:
-    """MALE for he/him/his, FEMALE for she/her/hers, None otherwise."""
+def gendered(words: Words, kind: str) -> dict[str, str]:
+    """The ``kind`` of words ("titles": "mr", "mrs"; "roles": "spokeswoman") by the gender they mark."""
+    return {
+        **dict.fromkeys(words[f"gender.male_{kind}"], MALE),
+        **dict.fromkeys(words[f"gender.female_{kind}"], FEMALE),
+    }
+
+
+def pronoun_gender(word: str, words: Words) -> str | None:
+    """MALE for he/him/his, FEMALE for she/her/hers (``pronouns.male``, ``.female``), None otherwise."""
     lower = word.lower()
-    if lower in MALE_PRONOUNS:
+    if lower in words["pronouns.male"]:
         return MALE
-    if lower in FEMALE_PRONOUNS:
+    if lower in words["pronouns.female"]:
         return FEMALE
     return None
 
@@ -47,8 +41,10 @@ def pronoun_gender(word: str) -> str | None:
 class Genders:
     """Votes for the gender of each surname named in ``doc``."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, words: Words) -> None:
         self._votes: dict[str, Counter[str]] = {}
+        self._words = words
+        self._titles, self._roles = gendered(words, "titles"), gendered(words, "roles")
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         per_sentence = Counter(e.sent.start for e in persons)
         for ent in persons:
@@ -62,21 +58,20 @@ class Genders:
             return None
         return next(iter(votes))
 
-    @staticmethod
-    def _evidence(ent: Span, alone: bool) -> list[str]:
+    def _evidence(self, ent: Span, alone: bool) -> list[str]:
         votes = []
         doc = ent.doc
         before = doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_ in _TITLES:
-            votes.append(_TITLES[before.lower_])
+        if before is not None and before.lower_ in self._titles:
+            votes.append(self._titles[before.lower_])
         for token in (*ent, *ent.root.children):
-            if token.lower_ in _TITLES and token.i < ent.end:
-                votes.append(_TITLES[token.lower_])
-            if token.dep_ == "appos" and token.lower_ in _ROLE_WORDS:
-                votes.append(_ROLE_WORDS[token.lower_])
+            if token.lower_ in self._titles and token.i < ent.end:
+                votes.append(self._titles[token.lower_])
+            if token.dep_ == "appos" and token.lower_ in self._roles:
+                votes.append(self._roles[token.lower_])
         if alone:  # "Clinton said her plan ...": the first personal pronoun after a lone name
             for token in doc[ent.end : ent.sent.end]:
-                gender = pronoun_gender(token.text)
+                gender = pronoun_gender(token.text, self._words)
                 if gender is not None:
                     votes.append(gender)
                     break

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from ..records import Quote
 from .document import QuoteDocument
-from .lexicon import CLAUSE_ONLY, COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from .speakers import speaker_head
 
 if TYPE_CHECKING:
@@ -22,6 +21,8 @@ MIN_INDIRECT_WORDS = 3
 def indirect_quotes(d: QuoteDocument) -> list[Quote]:
     """Reported speech and belief outside the direct quotes, with speakers."""
     quotes: list[Quote] = []
+    speech_verbs, cognition_verbs = d.words["speech.verbs"], d.words["speech.cognition_verbs"]
+    speech_nouns = d.words["speech.nouns"]
     for token in d.doc:
         if d.quoted(token.idx):
             continue
@@ -29,9 +30,9 @@ def indirect_quotes(d: QuoteDocument) -> list[Quote]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found = _according_to(d, token)
-        elif token.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in COGNITION_VERBS):
+        elif token.pos_ == "VERB" and (lemma in speech_verbs or lemma in cognition_verbs):
             found = _reported_clause(d, token)
-        elif token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+        elif token.pos_ == "NOUN" and lemma in speech_nouns:
             found = _noun_clause(d, token)
         if found is None:
             continue
@@ -69,30 +70,32 @@ def _clause_bounds(d: QuoteDocument, clause: Token) -> tuple[int, int]:
 
 def _reported_clause(d: QuoteDocument, verb: Token) -> tuple[int, int, Token, str] | None:
     lemma = verb.lemma_.lower()
+    speech_verbs = d.words["speech.verbs"]
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None and lemma in SPEECH_VERBS and lemma not in CLAUSE_ONLY:
+    if clause is None and lemma in speech_verbs and lemma not in d.words["speech.clause_only_verbs"]:
         clause = _tail_clause(verb)
         if clause is not None:
-            head = speaker_head(verb)
+            head = speaker_head(verb, d.words)
             if head is None:
                 return None
             sent = verb.sent
             start, end = _sentence_part(sent, sent.start, verb.left_edge.i)
             return (start, end, head, verb.text) if end > start else None
         if _parenthetical(verb):
-            head = speaker_head(verb)
+            head = speaker_head(verb, d.words)
             if head is None:
                 return None
             start, end = _sentence_part(verb.sent, verb.sent.start, verb.sent.end)
             return (start, end, head, verb.text) if end > start else None
     if clause is None:
         return None
-    if lemma in COGNITION_VERBS and not any(c.dep_ == "mark" for c in clause.children) and clause.i < verb.i:
+    cognition = lemma in d.words["speech.cognition_verbs"]
+    if cognition and not any(c.dep_ == "mark" for c in clause.children) and clause.i < verb.i:
         return None  # "..., I think." is a hedge, not a report
-    head = speaker_head(verb)
+    head = speaker_head(verb, d.words)
     if head is None or (head.pos_ == "PRON" and head.lower_ in ("i", "we", "you") and d.quoted(verb.idx)):
         return None
-    if head.lower_ in ("it", "there") and lemma not in SPEECH_VERBS:
+    if head.lower_ in ("it", "there") and lemma not in speech_verbs:
         return None
     start, end = _clause_bounds(d, clause)
     return start, end, head, verb.text
@@ -111,7 +114,7 @@ def _tail_clause(verb: Token) -> Token | None:
 
 
 def _parenthetical(verb: Token) -> bool:
-    """'Bob, they said, ordered them to wait.': a reporting clause set off by commas mid-sentence."""
+    """'The captain, they said, told them to stay put.': a reporting clause set off by commas mid-sentence."""
     if verb.dep_ == "ROOT" or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
         return False
     doc = verb.doc
@@ -138,7 +141,7 @@ def _sentence_part(sent: Span, start: int, end: int) -> tuple[int, int]:
 
 
 def _according_to(d: QuoteDocument, token: Token) -> tuple[int, int, Token, str] | None:
-    head = speaker_head(token)
+    head = speaker_head(token, d.words)
     if head is None:
         return None
     sent = token.sent

@@ -10,28 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ..dates import WEEKDAYS
 from ..records import ActorRef, Speaker
-from .lexicon import AUDIENCE_NOUNS, INVERTING, SPOKES_NOUNS, STATEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from ..words import Words
+
 ActorFinder = Callable[["Token"], ActorRef | None]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Clauses whose missing subject is the subject of the clause they hang from ("..., saying").
 _INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp", "ccomp", "dep")
 #: Objects that are never speakers in an inverted clause ("said Monday", "said in a statement").
-_NOT_SPEAKERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_NOT_SPEAKERS = frozenset(WEEKDAYS)
 MAX_PHRASE_TOKENS = 40
 
 
-def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+def speaker_head(verb: Token, words: Words, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The head word of whoever utters ``verb``, following participles and relative clauses.
 
-    ``quoted`` holds the indices of the quote's own tokens: a subject the parser found inside
-    the quote is not the speaker, the noun beside the verb outside it is.
+    ``words``: the word classes (statement and audience nouns, inverting verbs). ``quoted`` holds
+    the indices of the quote's own tokens: a subject the parser found inside the quote is not the
+    speaker, the noun beside the verb outside it is.
     """
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
@@ -47,7 +49,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         as_phrase = next(
             (c for c in node.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < node.i), None
         )
-        if as_phrase is not None:  # "as Tom Ridge put it", parsed with Ridge as the object of "as"
+        if as_phrase is not None:  # "as Maria Olsen put it", parsed with Olsen as the object of "as"
             obj = next((c for c in as_phrase.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i not in quoted:
                 return obj
@@ -57,7 +59,7 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             noun = node.head  # "a statement saying ...", "she released a statement saying ..."
             if noun.dep_ in ("dobj", "dative") and (
-                noun.lemma_.lower() in STATEMENT_NOUNS or _audience(noun)
+                noun.lemma_.lower() in words["speech.statement_nouns"] or _audience(noun, words)
             ):
                 issuer = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                 if issuer is not None and issuer.i not in quoted:
@@ -67,17 +69,17 @@ def speaker_head(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | N
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
-            node = node.head.head  # "Obama punctuated his list by saying ..."
+            node = node.head.head  # "Merkel closed her speech by saying ..."
             continue
-        if node is verb and verb.lemma_.lower() in INVERTING:
+        if node is verb and verb.lemma_.lower() in words["speech.inverting_verbs"]:
             return _inverted_subject(verb)
         break
     return None
 
 
-def _audience(noun: Token) -> bool:
+def _audience(noun: Token, words: Words) -> bool:
     """People addressed, not speaking: "emailed supporters saying ..."."""
-    return noun.lemma_.lower() in AUDIENCE_NOUNS or noun.ent_type_ == "PERSON"
+    return noun.lemma_.lower() in words["speech.audience_nouns"] or noun.ent_type_ == "PERSON"
 
 
 def _beside(verb: Token, quoted: frozenset[int]) -> Token | None:
@@ -94,7 +96,7 @@ def _beside(verb: Token, quoted: frozenset[int]) -> Token | None:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """The speaker after the verb: '"...," said Oversight ranking Democrat Elijah Cummings'."""
+    """The speaker after the verb: '"...," said Judiciary ranking Republican Anna Brooks'."""
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
         return None  # "said the law was unfair": what follows is what was said
     head = noun_after(verb)
@@ -149,17 +151,19 @@ def phrase(head: Token, blocked: Sequence[tuple[int, int]]) -> Span:
     return doc[left : right + 1]
 
 
-def make_speaker(head: Token, find_actor: ActorFinder, blocked: Sequence[tuple[int, int]] = ()) -> Speaker:
+def make_speaker(
+    head: Token, find_actor: ActorFinder, words: Words, blocked: Sequence[tuple[int, int]] = ()
+) -> Speaker:
     """The speaker record for the phrase headed by ``head``."""
     own = phrase(head, blocked)
     referent = head
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        referent = head.head.head  # "John Bentel, a staffer who told his subordinates"
+    if head.lower_ in words["pronouns.relative"] and head.head.dep_ == "relcl":
+        referent = head.head.head  # "Paul Grady, an aide who told his colleagues"
     actor = find_actor(referent)
     name = actor.name if actor is not None else None
     lemma = referent.lemma_.lower()
-    if name is None and (lemma in STATEMENT_NOUNS or lemma in SPOKES_NOUNS):
-        name = _author(referent, find_actor)
+    if name is None and (lemma in words["speech.statement_nouns"] or lemma in words["speech.spokes_nouns"]):
+        name = _author(referent, find_actor, words)
     if name is None and referent is not head:
         name = phrase(referent, blocked).text
     if actor is not None and actor.name is None and name is None and head.pos_ == "PRON":
@@ -173,7 +177,7 @@ def make_speaker(head: Token, find_actor: ActorFinder, blocked: Sequence[tuple[i
     )
 
 
-def _author(head: Token, find_actor: ActorFinder) -> str | None:
+def _author(head: Token, find_actor: ActorFinder, words: Words) -> str | None:
     """Who issued a statement: "Trump's tweet" -> Trump, "a Foreign Ministry statement" -> the ministry."""
     for child in head.children:
         if child.dep_ == "poss":
@@ -184,16 +188,16 @@ def _author(head: Token, find_actor: ActorFinder) -> str | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.lemma_.lower() not in STATEMENT_NOUNS:
+            if obj is not None and obj.lemma_.lower() not in words["speech.statement_nouns"]:
                 actor = find_actor(obj)
                 if actor is not None and actor.name:
                     return actor.name
                 return obj.doc[obj.left_edge.i : obj.i + 1].text
-    words = [
+    before = [
         t for t in head.subtree if t.i < head.i and t.dep_ not in ("det", "poss", "case") and not t.is_punct
     ]
-    if words and any(t.pos_ == "PROPN" for t in words):
-        return " ".join(t.text for t in words)
+    if before and any(t.pos_ == "PROPN" for t in before):
+        return " ".join(t.text for t in before)
     return None
 
 

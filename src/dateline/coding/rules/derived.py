@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ... import syntax
 from ...records import Event, RuleStep, stable_id
-from .. import modality, sides
+from .. import sides
 from .base import Context, actor_name, coded_event
 
 if TYPE_CHECKING:
@@ -18,12 +18,6 @@ if TYPE_CHECKING:
 
     from ..matching import Match
 
-#: "Ruritania wants Freedonia to pay": wishing another's act is an appeal (02) to it.
-WISH_VERBS = frozenset({"want", "wish", "like"})
-#: Nouns that carry what someone said: "issued a reminder to the council that it must act".
-SPEECH_NOUNS = frozenset(
-    {"reminder", "warning", "statement", "message", "declaration", "letter", "note", "communique"}
-)
 #: "The republic needs to reform", "the ministry has to comply": obligations spelt with a verb.
 OBLIGATION_VERBS = {"need": "should", "have": "must"}
 #: A game's score: "3-0", "112-104" (not years, "1991-1995").
@@ -86,13 +80,14 @@ def reported_demand(
     lexicon = context.lexicon
     clause = trigger if trigger.pos_ == "VERB" else trigger.head
     modal = next((c.lower_ for c in clause.children if c.dep_ == "aux"), None)
-    wish = clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in WISH_VERBS
+    wishing = clause.head.lemma_.lower() in lexicon.words["modality.wish_verbs"]
+    wish = clause.dep_ in ("ccomp", "xcomp") and wishing
     if wish:
         modal = next(iter(lexicon.appeal_modals))
     elif (
         modal not in lexicon.demand_modals | lexicon.appeal_modals
         or clause.dep_ != "ccomp"
-        or clause.head.lemma_.lower() not in modality.REPORTING_VERBS
+        or clause.head.lemma_.lower() not in lexicon.words["speech.reporting_verbs"]
     ):
         return None
     reporter = syntax.clause_subject(clause.head)
@@ -125,9 +120,9 @@ def obligation(
     with "should" an appeal (02); the code follows the act required (``act``) where it is coded."""
     lexicon, settings = context.lexicon, context.settings
     speech = clause.head
-    if clause.dep_ == "ccomp" and speech.lemma_.lower() in modality.REPORTING_VERBS:
+    if clause.dep_ == "ccomp" and speech.lemma_.lower() in lexicon.words["speech.reporting_verbs"]:
         reporter = syntax.clause_subject(speech)
-    elif clause.dep_ in ("acl", "ccomp") and speech.lemma_.lower() in SPEECH_NOUNS:
+    elif clause.dep_ in ("acl", "ccomp") and speech.lemma_.lower() in lexicon.words["speech.message_nouns"]:
         reporter = syntax.noun_source(speech)
     else:
         return None

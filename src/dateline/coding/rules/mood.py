@@ -107,7 +107,9 @@ def _own_conditional(draft: Draft, context: Context) -> bool:
     if condition is None or (condition == "if" and not settings.applies("hostile", draft.code)):
         return False
     source = draft.source
-    if source is None or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in modality.REPORTING_VERBS:
+    reporting = lexicon.words["speech.reporting_verbs"]
+    reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reporting
+    if source is None or not reported:
         return False
     reporter = syntax.clause_subject(clause.head)
     speaker = context.find(reporter)

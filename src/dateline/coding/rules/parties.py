@@ -12,13 +12,6 @@ from ... import syntax
 from .. import matching, sides
 from .base import Context, Draft, actor_name, quoted, rule
 
-#: "X and Y met; they agreed": plural references to the two sides of an act.
-PLURAL_REFERENCES = frozenset(
-    {"they", "them", "sides", "countries", "nations", "leaders", "ministers", "parties"}
-)
-#: "defended itself": the source acts on itself, so the act has no other side.
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
-
 
 @rule("sides.between_names_both")
 def between_names_both(draft: Draft, context: Context) -> str | None:
@@ -142,7 +135,7 @@ def symmetric_partner(draft: Draft, context: Context) -> str | None:
     if ally is not None:
         draft.target = ally
         return f"named with the source: {actor_name(ally)}"
-    if head.lower_ not in PLURAL_REFERENCES:
+    if head.lower_ not in context.lexicon.words["mentions.plural_references"]:
         return None
     group = context.actors.group(head)
     if len(group) != 2:
@@ -157,7 +150,7 @@ def mission_place_is_target(draft: Draft, context: Context) -> str | None:
     head = draft.target_head
     if head is None or draft.match.pattern.target_prep not in sides.MOVEMENT_PREPOSITIONS:
         return None
-    if not sides.mission(head):
+    if not sides.mission(head, context.lexicon.words):
         return None
     where = sides.place_of(head)
     found = context.find(where)
@@ -174,9 +167,10 @@ def forces_moved_are_not_target(draft: Draft, context: Context) -> str | None:
     head = draft.target_head
     if head is None or draft.match.pattern.target_prep:
         return None
-    if not sides.own_force(head, draft.source, draft.target):
+    words = context.lexicon.words
+    if not sides.own_force(head, draft.source, draft.target, words):
         return None
-    where = sides.destination(draft.trigger, head)
+    where = sides.destination(draft.trigger, head, words)
     if where is None:
         return None
     draft.target = context.find(where) or context.actors.phrase(where)
@@ -199,7 +193,8 @@ def first_actor_after(draft: Draft, context: Context) -> str | None:
     """With no target in the parse, the first actor after the trigger in its clause (not after a
     reflexive object: "defended itself" has no other side)."""
     head = draft.target_head
-    if draft.target is not None or (head is not None and head.lower_ in REFLEXIVES):
+    reflexive = head is not None and head.lower_ in context.lexicon.words["pronouns.reflexive"]
+    if draft.target is not None or reflexive:  # "defended itself": the act has no other side
         return None
     found = sides.first_actor_after(
         draft.trigger, draft.source, context.actors.actor, draft.source_head, draft.code
