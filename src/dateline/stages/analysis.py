@@ -99,7 +99,7 @@ class Coding:
         files first, then ours."""
         coder = EventCoder()
         if config.data_dirs or not config.shipped_data:
-            coder.lexicon = Lexicon.load(config.data_dirs, config.shipped_data)
+            coder.lexicon = Lexicon.load(config.data_dirs, config.shipped_data, words=shared.words)
             coder.settings = RuleSettings.load(config.data_dirs)
         coder.setup()
         return cls(coder)

@@ -11,6 +11,7 @@ from ..errors import DatelineError, InternalError
 from ..geo import Geocoder
 from ..nlp import NLP
 from ..records import Article, Event, Place, Quote, RawDocument
+from ..words import Words, default_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,19 +29,28 @@ class SharedResources:
     """The heavy resources stages share, built once per pipeline from its config; each loads on
     first use, so a pipeline that never needs one never pays for it."""
 
-    __slots__ = ("_dictionary", "_geocoder", "_nlp", "config")
+    __slots__ = ("_dictionary", "_geocoder", "_nlp", "_words", "config")
 
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
+        self._words: Words | None = None
         self._dictionary: ActorDictionary | None = None
         self._nlp: NLP | None = None
         self._geocoder: Geocoder | None = None
 
     @property
+    def words(self) -> Words:
+        """The word classes the rules read: a user's files over ours."""
+        if self._words is None:
+            self._words = Words.load(self.config.data_dirs) if self.config.data_dirs else default_words()
+        return self._words
+
+    @property
     def dictionary(self) -> ActorDictionary:
         """The actor dictionary: it feeds the entity ruler, the actor resolver and the geocoder."""
         if self._dictionary is None:
-            self._dictionary = ActorDictionary.load(self.config.data_dirs, self.config.shipped_data)
+            config = self.config
+            self._dictionary = ActorDictionary.load(config.data_dirs, config.shipped_data, self.words)
         return self._dictionary
 
     @property
@@ -62,7 +72,7 @@ class SharedResources:
         return self._geocoder
 
     def loaded(self) -> list[str]:
-        """Names of the resources loaded so far."""
+        """Names of the heavy resources loaded so far (the word classes are light)."""
         held = {"dictionary": self._dictionary, "nlp": self._nlp, "geocoder": self._geocoder}
         return [name for name, value in held.items() if value is not None]
 

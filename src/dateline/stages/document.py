@@ -11,7 +11,6 @@ from ..extract import Extractor
 from ..language import LanguageIdentifier
 from ..nlp import NLP
 from ..registry import register
-from ..words import Words
 from .base import ArticleState, SharedResources
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ class Extract:
     @classmethod
     def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
         """The stage with its extractor."""
-        extractor = Extractor(Words.load(config.data_dirs) if config.data_dirs else None)
+        extractor = Extractor(shared.words)
         extractor.setup()
         return cls(extractor)
 
