@@ -97,8 +97,8 @@ def reported_demand(
     appeal = modal in lexicon.appeal_modals
     code = lexicon.demand_code(act.cameo, appeal=appeal)
     info = context.ontology.get(code if code in context.ontology else code[:3])
-    kind = "appeal" if appeal else "demand"
-    why = f"{actor_name(source)} says {actor_name(act.source)} {modal or 'should'} {act.trigger}: an {kind}"
+    kind = "an appeal" if appeal else "a demand"
+    why = f"{actor_name(source)} says {actor_name(act.source)} {modal or 'should'} {act.trigger}: {kind}"
     confidence = act.confidence + context.settings.weights["reported_demand"]
     return coded_event(
         article_id,
