@@ -17,6 +17,8 @@ from .lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .rules.base import RuleSettings
+
 
 def clause_of(trigger: Token, governors: list[Token]) -> Token:
     """The verb whose clause holds the act, where its modality is marked: the outermost
@@ -87,18 +89,25 @@ def _addressed(verb: Token) -> bool:
     return any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
 
 
-def requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
-    """An act someone demands, urges or alleges ("urged the EU to support", "demanded that X be
-    taken", "accused Niger of supplying arms") is not established: the demand or accusation is."""
-    if governors and trigger.dep_ == "xcomp" and _addressed(governors[0]):
-        patterns = lexicon.patterns_for(governors[0].lemma_.lower())  # "urged both sides to agree"
-        if patterns and patterns[0].code[:2] in ("02", "10"):
-            return True
+def requested(trigger: Token, governors: list[Token], lexicon: Lexicon, settings: RuleSettings) -> bool:
+    """An act someone demands, urges or alleges ("pressed the bloc to back", "demanded that X be
+    taken", "accused Chad of arming the rebels") is not established: the demand or accusation is.
+    Which verbs appeal, demand, threaten or accuse is read from their first lexicon pattern's root
+    (``settings.roots``: ``demand``, ``ultimatum``, ``accusation``)."""
+
+    def first_sense(lemma: str, group: str) -> bool:
+        patterns = lexicon.patterns_for(lemma)
+        return bool(patterns) and settings.applies(group, patterns[0].code)
+
+    def any_sense(lemma: str, group: str) -> bool:
+        return any(settings.applies(group, p.code) for p in lexicon.patterns_for(lemma))
+
+    addressed = bool(governors) and trigger.dep_ == "xcomp" and _addressed(governors[0])
+    if addressed and first_sense(governors[0].lemma_.lower(), "demand"):  # "called on both to sign"
+        return True
     for node in (trigger, *governors):
         demand = syntax.direct_object(node.head) if syntax.purpose_clause(node) else None
-        if demand is not None and any(
-            p.code[:2] in ("02", "10", "13") for p in lexicon.patterns_for(demand.lemma_.lower())
-        ):
+        if demand is not None and any_sense(demand.lemma_.lower(), "ultimatum"):
             return True  # "gave Kenya a deadline to reopen the border": asked, not done
     clause = clause_of(trigger, governors)
     if (
@@ -107,14 +116,13 @@ def requested(trigger: Token, governors: list[Token], lexicon: Lexicon) -> bool:
         and clause.head.lemma_.lower() in lexicon.words["speech.allegation_nouns"]
     ):
         return True  # "denied claims that Kigali is arming the militia"
-    if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for"):  # "accused Niger of supplying"
-        accuser = clause.head.head
-        return any(p.code[:2] == "11" for p in lexicon.patterns_for(accuser.lemma_.lower()))
+    if clause.dep_ == "pcomp" and clause.head.lower_ in ("of", "for"):  # "accused Chad of arming"
+        return any_sense(clause.head.head.lemma_.lower(), "accusation")
     if clause.dep_ not in ("ccomp", "xcomp"):
         return False
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lexicon.words["speech.denial_verbs"]:
         return True  # "denied that it was arming the rebels"
-    return any(p.code[:2] in ("02", "10") for p in lexicon.patterns_for(clause.head.lemma_.lower()))
+    return any_sense(clause.head.lemma_.lower(), "demand")
 
 
 def refusal(governors: list[Token], lexicon: Lexicon) -> Token | None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Event, Place
+from .rules.base import RuleSettings, default_settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,17 +25,22 @@ if TYPE_CHECKING:
 #: Codes in the country slot that are not countries (CAMEO's international and transnational
 #: actors): they say nothing about where a sentence is set.
 NON_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UNO", "NGM", "IMG", "UIS", "UAF"})
-#: Roots of violence (assault, fight, mass violence) whose perpetrator news often cannot name.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 class ActorPlacement:
-    """Gives unplaced event sides the one country their sentence names (see the module doc)."""
+    """Gives unplaced event sides the one country their sentence names (see the module doc).
+    ``settings``: which roots are violence whose perpetrator news often cannot name (``violent``)
+    and which are acts done by saying (``spoken``), ours by default."""
 
     name = "placement"
 
+    def __init__(self, settings: RuleSettings | None = None) -> None:
+        self.settings = settings
+
     def setup(self) -> None:
-        """Nothing to load: placement works on the records of one article."""
+        """Read the rules' settings, if none were given."""
+        if self.settings is None:
+            self.settings = default_settings()
 
     def __call__(
         self, doc: Doc, events: list[Event], places: Iterable[Place], home: str | None = None
@@ -56,16 +62,20 @@ class ActorPlacement:
                 if actor is not None and _is_country(actor.country):
                     by_sentence.setdefault(event.sentence, set()).add(actor.country or "")
         home = _home(home, by_sentence)
+        if self.settings is None:
+            self.setup()
+        settings = self.settings
+        assert settings is not None
         placed = []
         for event in events:
             countries = by_sentence.get(event.sentence) or ({home} if home else set())
-            if event.source is None and event.root in VIOLENT_ROOTS:
+            if event.source is None and settings.applies("violent", event.cameo):
                 event = replace(event, source=_unidentified(event, countries, mentions))
             if len(countries) != 1:
                 placed.append(event)
                 continue
             (country,) = countries
-            verbal = event.root < "14"  # what a statement is about is not the speaker's own
+            verbal = settings.applies("spoken", event.cameo)  # what a statement is about is not the speaker's
             source = _placed(event.source, country, event.target if verbal else None)
             target = _placed(event.target, country, event.source if verbal else None)
             if source is not None and target is not None and source.code and source.code == target.code:

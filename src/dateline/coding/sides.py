@@ -190,18 +190,18 @@ def first_actor_after(
     source: ActorRef | None,
     find_actor: ActorFinder,
     source_head: Token | None = None,
-    code: str = "",
+    venues: bool = True,
 ) -> ActorRef | None:
     """The first coded actor that the trigger's complements name, in text order: "restored ties
     with Gondor", "agreed to provide aid for Romania", "demanded an apology from Ankara",
     "rejected proposed Serbian amendments". News puts the other side of an act after its verb; the
     source's own phrase, times, and clauses that are not complements (relative, adverbial,
-    coordinated acts) are not searched."""
+    coordinated acts) are not searched. ``venues``: whether a place after "in" or "at" may be
+    the other side (not for a meeting, whose venue is no party to it)."""
     excluded: set[int] = set()
     if source_head is not None:
         excluded.update(t.i for t in source_head.subtree)
     candidates: list[Token] = []
-    venues = code[:2] != "04"  # a meeting's venue is not a party to it
     frontier = [c for c in trigger.children if c.i > trigger.i and complement(c, trigger, venues)]
     depth = 0
     while frontier and depth < 8:

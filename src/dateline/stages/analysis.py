@@ -230,8 +230,8 @@ class Placement:
 
     @classmethod
     def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
-        """The stage with its placement rules."""
-        placement = ActorPlacement()
+        """The stage with its placement rules (the roots they apply to from ``rules.toml``)."""
+        placement = ActorPlacement(RuleSettings.load(config.data_dirs) if config.data_dirs else None)
         placement.setup()
         return cls(placement)
 

@@ -45,7 +45,9 @@ def hypothetical(draft: Draft, context: Context) -> str | None:
 def requested_act_is_not_done(draft: Draft, context: Context) -> str | None:
     """ "Called on the parties to sign", "accused the army of shelling": an act that an appeal, a
     demand or an accusation asks for or alleges is not established; the appeal is."""
-    if draft.hypothetical or not modality.requested(draft.trigger, draft.governors, context.lexicon):
+    if draft.hypothetical:
+        return None
+    if not modality.requested(draft.trigger, draft.governors, context.lexicon, context.settings):
         return None
     draft.hypothetical = True
     return "an appeal, a demand or an accusation asks for it or alleges it"

@@ -196,8 +196,9 @@ def first_actor_after(draft: Draft, context: Context) -> str | None:
     reflexive = head is not None and head.lower_ in context.lexicon.words["pronouns.reflexive"]
     if draft.target is not None or reflexive:  # "defended itself": the act has no other side
         return None
+    venues = not context.settings.applies("meeting", draft.code)  # a meeting's venue is no party to it
     found = sides.first_actor_after(
-        draft.trigger, draft.source, context.actors.actor, draft.source_head, draft.code
+        draft.trigger, draft.source, context.actors.actor, draft.source_head, venues
     )
     if found is None:
         return None
