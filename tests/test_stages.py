@@ -22,10 +22,10 @@ FRENCH = "Le président de la République a rencontré le Premier ministre à Pa
 def test_the_default_pipelines_reproduce_each_coder() -> None:
     assert PipelineConfig().stage_names() == (
         "extract", "language", "length", "nlp",
-        "actors", "quotes", "coding", "places", "locate", "dates", "placement",
+        "actors", "quotes", "coding", "places", "locate", "dates", "placement", "complete",
     )  # fmt: skip
     petrarch = PipelineConfig(coder="petrarch").stage_names()
-    assert "petrarch" in petrarch and "coding" not in petrarch and "placement" not in petrarch
+    assert "petrarch" in petrarch and "coding" not in petrarch and "placement" not in petrarch and "complete" not in petrarch
     assert PipelineConfig(coder="petrarch", stages=("extract",)).stage_names() == ("extract",)
     with pytest.raises(StageNotFound, match="no coder named 'tabari'; known: dateline, petrarch"):
         PipelineConfig(coder="tabari").stage_names()
@@ -42,7 +42,7 @@ def test_the_registry_lists_every_stage_and_every_stage_is_used() -> None:
 
 def test_an_unknown_stage_names_the_known_ones_before_loading_anything() -> None:
     pipeline = Pipeline(PipelineConfig(stages=("extract", "nlp", "quotez")))
-    with pytest.raises(StageNotFound, match="no stage named 'quotez'; known: actors, coding, dates") as info:
+    with pytest.raises(StageNotFound, match="no stage named 'quotez'; known: actors, coding, complete, dates") as info:
         pipeline.setup()
     assert all(name in str(info.value) for name in stage_names())
     assert pipeline.shared.loaded() == [] and pipeline.nlp is None and pipeline.dictionary is None
@@ -112,7 +112,7 @@ def test_a_stage_failing_on_one_article_costs_only_its_record(monkeypatch: pytes
 
 def test_light_stages_are_built_complete() -> None:
     shared = SharedResources(PipelineConfig())
-    for name in ("extract", "language", "length", "quotes", "dates", "placement"):
+    for name in ("extract", "language", "length", "quotes", "dates", "placement", "complete"):
         stage = get_stage(name).from_config(PipelineConfig(), shared)
         assert all(getattr(stage, f.name) is not None for f in dataclasses.fields(stage)), name
     assert "nlp" not in shared.loaded() and "geocoder" not in shared.loaded()  # only what they use

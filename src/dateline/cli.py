@@ -103,8 +103,21 @@ MaxCharsOption = Annotated[
 ]
 
 
+IncompleteOption = Annotated[
+    bool,
+    typer.Option(
+        "--incomplete",
+        help="Keep events whose actor was not found (by default a story's events each have one)",
+    ),
+]
+
+
 def _config(
-    model: str | None, data: list[Path] | None, coder: Coder, max_chars: int | None = None
+    model: str | None,
+    data: list[Path] | None,
+    coder: Coder,
+    max_chars: int | None = None,
+    incomplete: bool = False,
 ) -> PipelineConfig:
     """The pipeline configuration of the options; raises `ConfigError` for a mistake in them."""
     from .errors import ConfigError
@@ -121,6 +134,8 @@ def _config(
     config = PipelineConfig(model=model, data_dirs=tuple(str(d) for d in data or ()), coder=coder.value)
     if max_chars is not None:
         config.max_chars = max_chars
+    if incomplete:
+        config.incomplete_events = True
     return config
 
 
@@ -202,6 +217,7 @@ def code(
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
     max_chars: MaxCharsOption = None,
+    incomplete: IncompleteOption = False,
 ) -> None:
     """Code articles and print their records (one per input, in input order).
 
@@ -214,7 +230,7 @@ def code(
     summary = Summary()
     collected: list[dict[str, Any]] = []
     try:
-        config = _config(model, data, coder, max_chars)
+        config = _config(model, data, coder, max_chars, incomplete)
         with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             for record in code_paths(paths, config, workers=workers):
@@ -250,6 +266,7 @@ def run(
     data: DataOption = None,
     coder: CoderOption = Coder.dateline,
     max_chars: MaxCharsOption = None,
+    incomplete: IncompleteOption = False,
 ) -> None:
     """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
@@ -260,7 +277,7 @@ def run(
 
     _warnings_to_stderr()
     try:
-        config = _config(model, data, coder, max_chars)
+        config = _config(model, data, coder, max_chars, incomplete)
         with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             summary = run_into_store(

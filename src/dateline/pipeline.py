@@ -32,7 +32,10 @@ DOCUMENT_STAGES = ("extract", "language", "length", "nlp")
 #: analysis of each parsed article. A PETRARCH dictionary's codings are the user's, as written:
 #: the PETRARCH pipeline places no actors.
 DEFAULT_STAGES: dict[str, tuple[str, ...]] = {
-    "dateline": (*DOCUMENT_STAGES, "actors", "quotes", "coding", "places", "locate", "dates", "placement"),
+    "dateline": (
+        *DOCUMENT_STAGES,
+        *("actors", "quotes", "coding", "places", "locate", "dates", "placement", "complete"),
+    ),
     "petrarch": (*DOCUMENT_STAGES, "actors", "quotes", "petrarch", "places", "locate", "dates"),
 }
 
@@ -56,6 +59,10 @@ class PipelineConfig:
     max_chars: int = 2_000_000
     #: Texts longer than this are parsed in segments of at most this many characters.
     segment_chars: int = 100_000
+    #: Events whose source no rule could find: None keeps them in short texts only (a story's
+    #: events each have the actor that did them), True keeps them (``dateline code --incomplete``),
+    #: False drops them everywhere.
+    incomplete_events: bool | None = None
     #: The names of the stages to run, in order (see `dateline.registry.stage_names`); None: the
     #: default pipeline of ``coder`` (`DEFAULT_STAGES`).
     stages: tuple[str, ...] | None = None

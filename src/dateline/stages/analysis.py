@@ -241,6 +241,39 @@ class Placement:
         state.events = self.placement(state.doc, state.events, state.places, home)
 
 
+#: Texts of fewer sentences are not stories: a headline, a post, one sentence of a dataset.
+STORY_SENTENCES = 5
+
+
+@register("complete")
+@dataclass(slots=True)
+class Complete:
+    """Keeps the events of a story that have an actor who did them: in a story, an act whose
+    source neither the parse, coreference, titles nor placement found is background or a
+    happening, and is not emitted. A short text (fewer than `STORY_SENTENCES` sentences) has no
+    story to find the actor in, so its acts are kept with the actor unknown.
+    `PipelineConfig.incomplete_events` True keeps them everywhere, False drops them everywhere."""
+
+    in_stories: bool
+    in_short_texts: bool
+    name: ClassVar[str] = "complete"
+    needs: ClassVar[frozenset[str]] = frozenset({"doc", "events"})
+    gives: ClassVar[frozenset[str]] = frozenset()
+    failure: ClassVar[str] = "analysis"
+
+    @classmethod
+    def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
+        """The stage for ``config``'s choice of incomplete events."""
+        choice = config.incomplete_events
+        return cls(in_stories=choice is True, in_short_texts=choice is not False)
+
+    def __call__(self, state: ArticleState) -> None:
+        """Drop the events with no source, in a story (or as the config says)."""
+        short = sum(1 for _ in state.doc.sents) < STORY_SENTENCES
+        if not (self.in_short_texts if short else self.in_stories):
+            state.events = [e for e in state.events if e.source is not None]
+
+
 def _destination(event: Event, places: list[Place]) -> Location | None:
     """A visit happens where the visitor goes: "a visit to Russia" is located in Russia."""
     if event.cameo != "042" or event.target is None:

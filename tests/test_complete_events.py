@@ -1,0 +1,54 @@
+"""A story's events each have the actor that did them: an act whose source no rule found is not
+emitted in a story, kept in a short text (a headline, one sentence of a dataset), and kept
+everywhere on request (``--incomplete``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline.cli import app
+from dateline.pipeline import Pipeline, PipelineConfig
+from dateline.records import RawDocument
+
+pytestmark = pytest.mark.slow
+
+#: An expulsion whose expeller the text never names.
+SENTENCE = "The Kenyan ambassador was expelled on Sunday."
+STORY = (
+    "The rainy season began early this year. Farmers counted their losses on Monday. "
+    f"{SENTENCE} Prices of grain rose sharply. Traders expect a slow recovery."
+)
+
+
+def _events(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
+    record = pipeline.process(RawDocument(id="t", text=text))
+    return [(e.cameo, e.source.text if e.source else None) for e in record.events]
+
+
+def test_a_short_text_keeps_an_act_whose_actor_it_does_not_name(pipeline: Any) -> None:
+    assert _events(pipeline, SENTENCE) == [("161", None)]
+
+
+def test_a_story_emits_no_act_without_its_actor(pipeline: Any) -> None:
+    assert _events(pipeline, STORY) == []
+
+
+def test_a_story_keeps_acts_whose_actor_is_named(pipeline: Any) -> None:
+    story = STORY.replace(SENTENCE, "Uganda expelled the Kenyan ambassador on Sunday.")
+    assert _events(pipeline, story) == [("161", "Uganda")]
+
+
+def test_incomplete_events_on_request(pipeline: Any, tmp_path: Any) -> None:
+    keep = Pipeline(PipelineConfig(incomplete_events=True), shared=pipeline.shared)
+    assert _events(keep, STORY) == [("161", None)]
+    drop = Pipeline(PipelineConfig(incomplete_events=False), shared=pipeline.shared)
+    assert _events(drop, SENTENCE) == []
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
+    kept = runner.invoke(app, ["code", str(path), "--format", "jsonl", "--incomplete"])
+    assert '"cameo": "161"' not in default.stdout and '"cameo": "161"' in kept.stdout
