@@ -31,6 +31,7 @@ pytestmark = pytest.mark.slow
 EXAMPLES = {
     "filter.figurative_object": "The ministry vowed to fight corruption in the ports.",
     "filter.owned_noun_needs_own_actor": "Doctors delivered aid to the flooded villages on Sunday.",
+    "filter.noun_mentioned_not_reported": "Chile signed the treaty despite threats of sanctions from Argentina.",
     "sides.between_names_both": "Talks between Ankara and Athens began on Monday.",
     "filter.source_is_no_actor": "The earthquake hit southern Turkey on Monday.",
     "sides.uncoded_people_act": "Beekeepers protested against the Polish government.",

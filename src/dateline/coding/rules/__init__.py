@@ -26,6 +26,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     # what the act is done to, before anything else: a figurative object is no event
     filters.figurative_object,
     filters.owned_noun_needs_own_actor,
+    filters.noun_mentioned_not_reported,
     # the two sides
     parties.between_names_both,
     parties.one_phrase_is_one_side,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ... import syntax
 from .. import sides
 from .base import Context, Draft, actor_name, quoted, rule
 
@@ -39,6 +40,22 @@ def source_is_no_actor(draft: Draft, context: Context) -> str | None:
     if not sides.non_actor(head, context.lexicon):
         return None
     return f"the subject {quoted(head)} is a force of nature or a market, no actor"
+
+
+@rule("filter.noun_mentioned_not_reported", drops=True)
+def noun_mentioned_not_reported(draft: Draft, context: Context) -> str | None:
+    """ "Called for talks", "despite threats of sanctions", "with the help of friends": a noun act
+    inside a phrase of purpose, concession or description is mentioned, not reported as done.
+    (Nouns after prepositions of time, "during the talks", "after the attack", are kept.)"""
+    trigger = draft.trigger
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj":
+        return None
+    preposition = trigger.head.lower_
+    if preposition not in context.lexicon.words["modality.non_occurrence_prepositions"]:
+        return None
+    if syntax.measured(trigger.head.head) is not None:  # "began a new round of talks": counted acts
+        return None
+    return f'"{preposition} {trigger.text}": the act is mentioned, not reported as done'
 
 
 @rule("filter.no_actor", drops=True)
