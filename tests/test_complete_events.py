@@ -52,3 +52,31 @@ def test_incomplete_events_on_request(pipeline: Any, tmp_path: Any) -> None:
     default = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
     kept = runner.invoke(app, ["code", str(path), "--format", "jsonl", "--incomplete"])
     assert '"cameo": "161"' not in default.stdout and '"cameo": "161"' in kept.stdout
+
+
+def test_min_confidence_keeps_the_surer_events(pipeline: Any, tmp_path: Any) -> None:
+    text = "Uganda expelled the Kenyan ambassador on Sunday. Protesters may march on the embassy."
+    everything = pipeline.process(RawDocument(id="t", text=text)).events
+    assert len({e.confidence for e in everything}) > 1
+    cut = sorted(e.confidence for e in everything)[-1]
+    sure = Pipeline(PipelineConfig(min_confidence=cut), shared=pipeline.shared)
+    kept = sure.process(RawDocument(id="t", text=text)).events
+    assert kept and all(e.confidence >= cut for e in kept) and len(kept) < len(everything)
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(path), "--format", "jsonl", "--min-confidence", "1.5"])
+    assert result.exit_code == 2  # out of range: a usage error
+
+
+def _story(sentence: str) -> str:
+    return STORY.replace(SENTENCE, sentence)
+
+
+def test_a_story_emits_no_act_done_to_no_one(pipeline: Any) -> None:
+    """An attack needs a victim and talks a partner; a protest may have no target."""
+    assert _events(pipeline, _story("Ugandan troops attacked at dawn on Sunday.")) == []
+    assert _events(pipeline, _story("The Ugandan foreign minister held talks on Sunday.")) == []
+    assert [c for c, _ in _events(pipeline, _story("Ugandan officials protested on Sunday."))] == ["140"]
+    keep = Pipeline(PipelineConfig(incomplete_events=True), shared=pipeline.shared)
+    assert [c for c, _ in _events(keep, _story("Ugandan troops attacked at dawn on Sunday."))] == ["190"]
+    assert [c for c, _ in _events(pipeline, "Ugandan troops attacked at dawn on Sunday.")] == ["190"]

@@ -103,6 +103,15 @@ MaxCharsOption = Annotated[
 ]
 
 
+MinConfidenceOption = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Emit only events with at least this confidence (README: how often each level is right)",
+    ),
+]
 IncompleteOption = Annotated[
     bool,
     typer.Option(
@@ -118,6 +127,7 @@ def _config(
     coder: Coder,
     max_chars: int | None = None,
     incomplete: bool = False,
+    min_confidence: float = 0.0,
 ) -> PipelineConfig:
     """The pipeline configuration of the options; raises `ConfigError` for a mistake in them."""
     from .errors import ConfigError
@@ -136,6 +146,7 @@ def _config(
         config.max_chars = max_chars
     if incomplete:
         config.incomplete_events = True
+    config.min_confidence = min_confidence
     return config
 
 
@@ -218,6 +229,7 @@ def code(
     coder: CoderOption = Coder.dateline,
     max_chars: MaxCharsOption = None,
     incomplete: IncompleteOption = False,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code articles and print their records (one per input, in input order).
 
@@ -230,7 +242,7 @@ def code(
     summary = Summary()
     collected: list[dict[str, Any]] = []
     try:
-        config = _config(model, data, coder, max_chars, incomplete)
+        config = _config(model, data, coder, max_chars, incomplete, min_confidence)
         with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             for record in code_paths(paths, config, workers=workers):
@@ -267,6 +279,7 @@ def run(
     coder: CoderOption = Coder.dateline,
     max_chars: MaxCharsOption = None,
     incomplete: IncompleteOption = False,
+    min_confidence: MinConfidenceOption = 0.0,
 ) -> None:
     """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
@@ -277,7 +290,7 @@ def run(
 
     _warnings_to_stderr()
     try:
-        config = _config(model, data, coder, max_chars, incomplete)
+        config = _config(model, data, coder, max_chars, incomplete, min_confidence)
         with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
             summary = run_into_store(

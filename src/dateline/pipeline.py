@@ -63,6 +63,8 @@ class PipelineConfig:
     #: events each have the actor that did them), True keeps them (``dateline code --incomplete``),
     #: False drops them everywhere.
     incomplete_events: bool | None = None
+    #: Events under this confidence are not emitted (``dateline code --min-confidence``).
+    min_confidence: float = 0.0
     #: The names of the stages to run, in order (see `dateline.registry.stage_names`); None: the
     #: default pipeline of ``coder`` (`DEFAULT_STAGES`).
     stages: tuple[str, ...] | None = None

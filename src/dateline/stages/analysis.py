@@ -10,7 +10,7 @@ from ..actors import ActorDictionary, ActorResolver
 from ..coding.coder import EventCoder
 from ..coding.lexicon import Lexicon
 from ..coding.placement import ActorPlacement
-from ..coding.rules import RuleSettings
+from ..coding.rules import RuleSettings, default_settings
 from ..coref import Coreference
 from ..dates import EventDater
 from ..geo import Geocoder
@@ -248,14 +248,18 @@ STORY_SENTENCES = 5
 @register("complete")
 @dataclass(slots=True)
 class Complete:
-    """Keeps the events of a story that have an actor who did them: in a story, an act whose
-    source neither the parse, coreference, titles nor placement found is background or a
-    happening, and is not emitted. A short text (fewer than `STORY_SENTENCES` sentences) has no
-    story to find the actor in, so its acts are kept with the actor unknown.
-    `PipelineConfig.incomplete_events` True keeps them everywhere, False drops them everywhere."""
+    """Keeps the events of a story that are whole: an actor who did them and, for an act done to
+    someone (all but the ``one_sided`` roots of ``rules.toml``: statements, appeals, protests ...),
+    the side it was done to. In a story, an act whose sides neither the parse, coreference, titles
+    nor placement found is background or a happening, and is not emitted. A short text (fewer
+    than `STORY_SENTENCES` sentences) has no story to find them in, so its acts are kept.
+    `PipelineConfig.incomplete_events` True keeps them everywhere, False drops them everywhere.
+    Events under `PipelineConfig.min_confidence` are not emitted either."""
 
     in_stories: bool
     in_short_texts: bool
+    min_confidence: float
+    settings: RuleSettings
     name: ClassVar[str] = "complete"
     needs: ClassVar[frozenset[str]] = frozenset({"doc", "events"})
     gives: ClassVar[frozenset[str]] = frozenset()
@@ -265,13 +269,22 @@ class Complete:
     def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
         """The stage for ``config``'s choice of incomplete events."""
         choice = config.incomplete_events
-        return cls(in_stories=choice is True, in_short_texts=choice is not False)
+        settings = RuleSettings.load(config.data_dirs) if config.data_dirs else default_settings()
+        return cls(choice is True, choice is not False, config.min_confidence, settings)
 
     def __call__(self, state: ArticleState) -> None:
         """Drop the events with no source, in a story (or as the config says)."""
         short = sum(1 for _ in state.doc.sents) < STORY_SENTENCES
         if not (self.in_short_texts if short else self.in_stories):
-            state.events = [e for e in state.events if e.source is not None]
+            state.events = [e for e in state.events if self._whole(e)]
+        if self.min_confidence > 0:
+            state.events = [e for e in state.events if e.confidence >= self.min_confidence]
+
+    def _whole(self, event: Event) -> bool:
+        """Whether the event has its actor and, unless its act may be one-sided, its target."""
+        return event.source is not None and (
+            event.target is not None or self.settings.applies("one_sided", event.cameo)
+        )
 
 
 def _destination(event: Event, places: list[Place]) -> Location | None:
