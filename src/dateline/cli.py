@@ -116,7 +116,7 @@ IncompleteOption = Annotated[
     bool,
     typer.Option(
         "--incomplete",
-        help="Keep events whose actor was not found (by default a story's events each have one)",
+        help="Keep events whose actor or target was not found (by default a story's events are whole)",
     ),
 ]
 

@@ -59,9 +59,9 @@ class PipelineConfig:
     max_chars: int = 2_000_000
     #: Texts longer than this are parsed in segments of at most this many characters.
     segment_chars: int = 100_000
-    #: Events whose source no rule could find: None keeps them in short texts only (a story's
-    #: events each have the actor that did them), True keeps them (``dateline code --incomplete``),
-    #: False drops them everywhere.
+    #: Events whose source (or, for an act done to someone, target) no rule could find: None keeps
+    #: them in short texts only (a story's events are whole), True keeps them (``dateline code
+    #: --incomplete``), False drops them everywhere.
     incomplete_events: bool | None = None
     #: Events under this confidence are not emitted (``dateline code --min-confidence``).
     min_confidence: float = 0.0
