@@ -124,7 +124,7 @@ def explain_record(record: ArticleRecord, pipeline: Pipeline) -> Explanation:
     result.actors = _actors(doc, coref, resolver)
     dropped: list[Dropped] = []
     if pipeline.coder is not None:  # code again, collecting the matches the rules dropped
-        pipeline.coder.code_doc(doc, record.id, Coreference(doc, resolver), dropped)
+        pipeline.coder.code_doc(doc, record.id, coref, dropped)
     result.candidates = _candidates(doc, record.events, dropped, pipeline)
     return result
 

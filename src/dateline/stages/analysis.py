@@ -10,7 +10,7 @@ from ..actors import ActorDictionary, ActorResolver
 from ..coding.coder import EventCoder
 from ..coding.lexicon import Lexicon
 from ..coding.placement import ActorPlacement
-from ..coding.rules import RuleSettings, default_settings
+from ..coding.rules import RuleSettings
 from ..coref import Coreference
 from ..dates import EventDater
 from ..geo import Geocoder
@@ -100,7 +100,7 @@ class Coding:
         coder = EventCoder()
         if config.data_dirs or not config.shipped_data:
             coder.lexicon = Lexicon.load(config.data_dirs, config.shipped_data, words=shared.words)
-            coder.settings = RuleSettings.load(config.data_dirs)
+            coder.settings = shared.rule_settings
         coder.setup()
         return cls(coder)
 
@@ -231,7 +231,7 @@ class Placement:
     @classmethod
     def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
         """The stage with its placement rules (the roots they apply to from ``rules.toml``)."""
-        placement = ActorPlacement(RuleSettings.load(config.data_dirs) if config.data_dirs else None)
+        placement = ActorPlacement(shared.rule_settings)
         placement.setup()
         return cls(placement)
 
@@ -269,8 +269,7 @@ class Complete:
     def from_config(cls, config: PipelineConfig, shared: SharedResources) -> Self:
         """The stage for ``config``'s choice of incomplete events."""
         choice = config.incomplete_events
-        settings = RuleSettings.load(config.data_dirs) if config.data_dirs else default_settings()
-        return cls(choice is True, choice is not False, config.min_confidence, settings)
+        return cls(choice is True, choice is not False, config.min_confidence, shared.rule_settings)
 
     def __call__(self, state: ArticleState) -> None:
         """Drop the events with no source, in a story (or as the config says)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol, Self, TypeVar, runtime_checkable
 
 from ..actors import ActorDictionary
+from ..coding.rules import RuleSettings, default_settings
 from ..errors import DatelineError, InternalError
 from ..geo import Geocoder
 from ..nlp import NLP
@@ -29,11 +30,12 @@ class SharedResources:
     """The heavy resources stages share, built once per pipeline from its config; each loads on
     first use, so a pipeline that never needs one never pays for it."""
 
-    __slots__ = ("_dictionary", "_geocoder", "_nlp", "_words", "config")
+    __slots__ = ("_dictionary", "_geocoder", "_nlp", "_rule_settings", "_words", "config")
 
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
         self._words: Words | None = None
+        self._rule_settings: RuleSettings | None = None
         self._dictionary: ActorDictionary | None = None
         self._nlp: NLP | None = None
         self._geocoder: Geocoder | None = None
@@ -44,6 +46,14 @@ class SharedResources:
         if self._words is None:
             self._words = Words.load(self.config.data_dirs) if self.config.data_dirs else default_words()
         return self._words
+
+    @property
+    def rule_settings(self) -> RuleSettings:
+        """The coder's rule settings (``rules.toml``): a user's files over ours."""
+        if self._rule_settings is None:
+            dirs = self.config.data_dirs
+            self._rule_settings = RuleSettings.load(dirs) if dirs else default_settings()
+        return self._rule_settings
 
     @property
     def dictionary(self) -> ActorDictionary:

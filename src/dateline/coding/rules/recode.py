@@ -3,6 +3,7 @@ fought whom, whose side a warning is about; and the confidence an event gets."""
 
 from __future__ import annotations
 
+from ... import syntax
 from .. import sides
 from .base import Context, Draft, actor_name, rule
 
@@ -78,8 +79,6 @@ def unknown_code_falls_back(draft: Draft, context: Context) -> str | None:
 def confidence(draft: Draft, context: Context, root: str) -> float:
     """The event's confidence: how specific its pattern is, whether its sides are coded, whether
     it is a verb, negated, hypothetical or a mere statement, and how central its clause is."""
-    from ... import syntax
-
     w = context.settings.weights
     trigger, source, target = draft.trigger, draft.source, draft.target
     score = w["base"] + w["per_pattern_word"] * min(draft.match.pattern.specificity, int(w["pattern_words"]))
