@@ -34,6 +34,7 @@ EXAMPLES = {
     "filter.noun_mentioned_not_reported": "Chile signed the treaty despite threats of sanctions from Argentina.",
     "sides.between_names_both": "Talks between Ankara and Athens began on Monday.",
     "filter.source_is_no_actor": "The earthquake hit southern Turkey on Monday.",
+    "filter.harm_without_perpetrator": "Nine miners were killed when a gas pocket exploded in Zonguldak.",
     "sides.uncoded_people_act": "Beekeepers protested against the Polish government.",
     "sides.state_acts_where_it_happens": "Three activists were detained in Belarus on Saturday.",
     "sides.actor_inside_object": "Bolivia expelled the Peruvian ambassador on Tuesday.",

@@ -25,7 +25,12 @@ def test_the_default_pipelines_reproduce_each_coder() -> None:
         "actors", "quotes", "coding", "places", "locate", "dates", "placement", "complete",
     )  # fmt: skip
     petrarch = PipelineConfig(coder="petrarch").stage_names()
-    assert "petrarch" in petrarch and "coding" not in petrarch and "placement" not in petrarch and "complete" not in petrarch
+    assert (
+        "petrarch" in petrarch
+        and "coding" not in petrarch
+        and "placement" not in petrarch
+        and "complete" not in petrarch
+    )
     assert PipelineConfig(coder="petrarch", stages=("extract",)).stage_names() == ("extract",)
     with pytest.raises(StageNotFound, match="no coder named 'tabari'; known: dateline, petrarch"):
         PipelineConfig(coder="tabari").stage_names()
@@ -42,7 +47,9 @@ def test_the_registry_lists_every_stage_and_every_stage_is_used() -> None:
 
 def test_an_unknown_stage_names_the_known_ones_before_loading_anything() -> None:
     pipeline = Pipeline(PipelineConfig(stages=("extract", "nlp", "quotez")))
-    with pytest.raises(StageNotFound, match="no stage named 'quotez'; known: actors, coding, complete, dates") as info:
+    with pytest.raises(
+        StageNotFound, match="no stage named 'quotez'; known: actors, coding, complete, dates"
+    ) as info:
         pipeline.setup()
     assert all(name in str(info.value) for name in stage_names())
     assert pipeline.shared.loaded() == [] and pipeline.nlp is None and pipeline.dictionary is None

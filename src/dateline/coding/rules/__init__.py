@@ -32,6 +32,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     parties.one_phrase_is_one_side,
     parties.source_actor,
     filters.source_is_no_actor,
+    filters.harm_without_perpetrator,
     parties.uncoded_people_act,
     parties.target_actor,
     parties.state_acts_where_it_happens,

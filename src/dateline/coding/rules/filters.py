@@ -42,6 +42,46 @@ def source_is_no_actor(draft: Draft, context: Context) -> str | None:
     return f"the subject {quoted(head)} is a force of nature or a market, no actor"
 
 
+@rule("filter.harm_without_perpetrator", drops=True)
+def harm_without_perpetrator(draft: Draft, context: Context) -> str | None:
+    """ "Six workers were killed when a boiler exploded", "floods hit the valley": harm that
+    nobody named did, told (in its sentence or the one before) with a hazard or an accident and
+    no weapon or attacker, is a disaster, not violence."""
+    if not context.settings.applies("harm", draft.code):
+        return None
+    words = context.lexicon.words
+    if _names_a_doer(draft, words["hazards.harm_causes"]):
+        return None
+    sentence = draft.trigger.sent
+    told = list(sentence)  # with the sentence before: "A tank exploded. Four people were hurt."
+    if sentence.start > 0:
+        told += list(sentence.doc[sentence.start - 1].sent)
+    lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+    if lemmas & words["hazards.attack_cues"]:
+        return None
+    causes = sorted(lemmas & words["hazards.harm_causes"])
+    if not causes:
+        return None
+    return f"harm with no one named who did it, told with {', '.join(repr(c) for c in causes[:3])}"
+
+
+def _names_a_doer(draft: Draft, causes: frozenset[str]) -> bool:
+    """Whether the subject names who did the act: an actor or people ("four men"), not a hazard
+    or an accident ("the blast", "floods"), a place ("in Kerala") or a quantity ("several")."""
+    head = draft.source_head
+    if head is not None and (head.lemma_.lower() in causes or head.lower_ in causes):
+        return False
+    if draft.source is not None and draft.source.code:
+        return True
+    if head is None or head.ent_type_ in _PLACE_ENTITIES:
+        return False
+    return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and head.lower_ not in _QUANTITIES)
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_QUANTITIES = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "others", "more"})
+
+
 @rule("filter.noun_mentioned_not_reported", drops=True)
 def noun_mentioned_not_reported(draft: Draft, context: Context) -> str | None:
     """ "Called for talks", "despite threats of sanctions", "with the help of friends": a noun act
