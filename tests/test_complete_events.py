@@ -80,3 +80,26 @@ def test_a_story_emits_no_act_done_to_no_one(pipeline: Any) -> None:
     keep = Pipeline(PipelineConfig(incomplete_events=True), shared=pipeline.shared)
     assert [c for c, _ in _events(keep, _story("Ugandan troops attacked at dawn on Sunday."))] == ["190"]
     assert [c for c, _ in _events(pipeline, "Ugandan troops attacked at dawn on Sunday.")] == ["190"]
+
+
+def _codes(pipeline: Any, sentence: str) -> list[tuple[str, str | None, str | None]]:
+    record = pipeline.process(RawDocument(id="t", text=_story(sentence)))
+    return [(e.cameo, e.trigger, e.target.code if e.target else None) for e in record.events]
+
+
+def test_a_background_act_needs_both_its_actors(pipeline: Any) -> None:
+    """A sentence's main act is kept; an act it mentions as cause, manner or background (a
+    participle, a relative clause) only with a known actor on both sides."""
+    background = "Uganda expelled the Kenyan ambassador, who had criticised the new tax law."
+    assert [c for c, *_ in _codes(pipeline, background)] == ["161"]
+    keep = Pipeline(PipelineConfig(incomplete_events=True), shared=pipeline.shared)
+    everything = [e.cameo for e in keep.process(RawDocument(id="t", text=_story(background))).events]
+    assert everything == ["161", "110"]
+    named = "Uganda expelled the Kenyan ambassador, who had criticised Tanzania over the new tax law."
+    assert [c for c, *_ in _codes(pipeline, named)] == ["161", "110"]
+
+
+def test_the_verbs_of_the_main_clause_are_all_main_acts(pipeline: Any) -> None:
+    """ "Criticised the ruling and urged Kenya to ...": both verbs tell what the actor did."""
+    codes = _codes(pipeline, "Uganda criticised the court ruling and urged Kenya to release the prisoners.")
+    assert {c[:2] for c, *_ in codes} >= {"11", "02"}, codes

@@ -21,6 +21,8 @@ from ..registry import register
 from .base import ArticleState, SharedResources
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..pipeline import PipelineConfig
 
 
@@ -253,7 +255,9 @@ class Complete:
     the side it was done to. In a story, an act whose sides neither the parse, coreference, titles
     nor placement found is background or a happening, and is not emitted. A short text (fewer
     than `STORY_SENTENCES` sentences) has no story to find them in, so its acts are kept.
-    `PipelineConfig.incomplete_events` True keeps them everywhere, False drops them everywhere.
+    In a story, too, a sentence's acts other than its main ones are kept only with a known actor
+    on both sides (`_attested`). `PipelineConfig.incomplete_events` True keeps them everywhere,
+    False drops them everywhere.
     Events under `PipelineConfig.min_confidence` are not emitted either."""
 
     in_stories: bool
@@ -276,6 +280,7 @@ class Complete:
         short = sum(1 for _ in state.doc.sents) < STORY_SENTENCES
         if not (self.in_short_texts if short else self.in_stories):
             state.events = [e for e in state.events if self._whole(e)]
+            state.events = _attested(state.events, state.doc)
         if self.min_confidence > 0:
             state.events = [e for e in state.events if e.confidence >= self.min_confidence]
 
@@ -284,6 +289,40 @@ class Complete:
         return event.source is not None and (
             event.target is not None or self.settings.applies("one_sided", event.cameo)
         )
+
+
+def _attested(events: list[Event], doc: Doc) -> list[Event]:
+    """A sentence's main acts and the others it reports in full. A sentence tells its main act
+    (its surest event that is neither hypothetical nor negated, and the verbs of its main clause:
+    "criticised the veto and urged Moscow to reconsider") and mentions others as their cause,
+    manner or background ("attacked the convoy, killing two", "the talks, which began in May");
+    those are acts of their own only when it says plainly who did it to whom: a known actor on
+    both sides."""
+    main: dict[int, Event] = {}
+    for event in events:
+        if event.hypothetical or event.negated:
+            continue
+        best = main.get(event.sentence)
+        if best is None or (event.confidence, -event.start) > (best.confidence, -best.start):
+            main[event.sentence] = event
+    return [e for e in events if e is main.get(e.sentence) or _in_full(e) or _main_clause(e, doc)]
+
+
+def _in_full(event: Event) -> bool:
+    """Whether both sides of the event are known actors."""
+    return bool(event.source and event.source.code and event.target and event.target.code)
+
+
+def _main_clause(event: Event, doc: Doc) -> bool:
+    """Whether the event's trigger is the verb of its sentence's main clause (or one conjoined
+    with it)."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"
 
 
 def _destination(event: Event, places: list[Place]) -> Location | None:
