@@ -44,6 +44,7 @@ EXAMPLES = {
     "sides.mission_place_is_target": "Bangladesh deployed soldiers to the UN mission in Congo.",
     "sides.forces_moved_are_not_target": "Austria sent troops to the peacekeeping force in Bosnia.",
     "sides.beneficiary": "Qatar provided assistance in rebuilding Gaza's hospitals.",
+    "sides.author_of_the_object": "The Bolivian senate passed a resolution on water rights. Chile rejected the resolution.",
     "sides.first_actor_after": "Peru refused to meet the Bolivian foreign minister.",
     "sides.uncoded_target": "Rebels captured three towns in the north.",
     "sides.acted_on": "Serbia lifted the state of emergency.",

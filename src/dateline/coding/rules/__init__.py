@@ -43,6 +43,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     parties.mission_place_is_target,
     parties.forces_moved_are_not_target,
     parties.beneficiary,
+    parties.author_of_the_object,
     parties.first_actor_after,
     parties.uncoded_target,
     parties.acted_on,

@@ -9,7 +9,7 @@ Chad is the target).
 from __future__ import annotations
 
 from ... import syntax
-from .. import matching, sides
+from .. import authorship, matching, sides
 from .base import Context, Draft, actor_name, quoted, rule
 
 
@@ -204,6 +204,27 @@ def first_actor_after(draft: Draft, context: Context) -> str | None:
         return None
     draft.target = found
     return f"the first actor after the trigger, {actor_name(found)}"
+
+
+@rule("sides.author_of_the_object")
+def author_of_the_object(draft: Draft, context: Context) -> str | None:
+    """ "Rejected the resolution", "criticised the veto": a reaction to a thing someone made
+    (a word of ``mentions.made_things``) is aimed at its maker, named in the phrase or at an
+    earlier mention in the story."""
+    if draft.target is not None or not context.settings.applies("reaction", draft.code):
+        return None
+    thing = draft.target_head or syntax.direct_object(draft.trigger)
+    if thing is None or thing.lemma_.lower() not in context.lexicon.words["mentions.made_things"]:
+        return None
+    found = authorship.author(thing, context.actors.actor)
+    if found is None:
+        return None
+    maker, mention = found
+    if draft.source is not None and maker.code and maker.code == draft.source.code:
+        return None  # "withdrew its proposal": one's own thing is no other side
+    draft.target = maker
+    where = "in its phrase" if mention is thing else f'at "{mention.text}" before'
+    return f"{quoted(thing)} was made by {actor_name(maker)} ({where})"
 
 
 @rule("sides.uncoded_target")
