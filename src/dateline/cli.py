@@ -212,7 +212,7 @@ def _finish(summary: Summary) -> None:
 
     typer.echo(f"dateline: {terminal_safe(summary.line())}", err=True)
     if summary.inputs == 0 and not summary.skipped:
-        typer.echo("error: no inputs: the paths hold no .txt, .html or .jsonl documents", err=True)
+        typer.echo("error: no inputs: the paths hold no text, HTML, JSONL, WARC or feed documents", err=True)
         raise typer.Exit(code=EXIT_USAGE)
     raise typer.Exit(code=EXIT_FAILED if summary.failures else EXIT_OK)
 

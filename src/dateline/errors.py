@@ -34,13 +34,19 @@ class DatelineError(Exception):
 class InputNotFound(DatelineError):
     code = "E001"
     label = "not found"
-    hint = "Check the path; dateline reads .txt, .html, .jsonl files, directories of them, or '-' for stdin"
+    hint = (
+        "Check the path; dateline reads .txt, .html, .jsonl, .warc and RSS/Atom files (gzipped too), "
+        "directories of them, or '-' for stdin"
+    )
 
 
 class UnsupportedInput(DatelineError):
     code = "E002"
     label = "unsupported input"
-    hint = "Give a .txt, .html/.htm or .jsonl file, a directory of them, or '-' for stdin"
+    hint = (
+        "Give a .txt, .html/.htm, .jsonl, .warc or .rss/.atom/.xml feed file (or one of them gzipped), "
+        "a directory of them, or '-' for stdin"
+    )
 
 
 class BadRecord(DatelineError):

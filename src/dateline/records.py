@@ -31,6 +31,9 @@ class RawDocument:
     published: str | None = None
     url: str | None = None
     origin: str | None = None
+    #: When a crawler fetched the page (a WARC record's date): the article's date only where
+    #: neither the caller nor the page gives one.
+    fetched: str | None = None
     #: The text is an article body already (a JSONL record's "text"): its offsets are kept those
     #: of the caller's text (see `dateline.cleaning`); only scraped pages (.txt, stdin) are cleaned
     #: of page furniture.

@@ -1,7 +1,11 @@
 """Readers that turn files, directories, JSONL and stdin into `RawDocument`s, in input order.
 
-Inputs that cannot be read (binary data, a bad JSON line, an empty JSONL file) come out as
-`InputFailure`s in their place, so that every input has exactly one outcome.
+Formats: plain text, HTML, JSONL (each also gzip-compressed: ``.txt.gz``, ``.html.gz``,
+``.jsonl.gz``), WARC (``.warc``, ``.warc.gz``), RSS/Atom feeds (``.rss``, ``.atom``, and ``.xml``
+files that are feeds), directories of them (recursive) and stdin.
+
+Inputs that cannot be read (binary data, a bad JSON line, an empty JSONL file, a damaged gzip or
+WARC file) come out as `InputFailure`s in their place, so that every input has exactly one outcome.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from pathlib import Path
 from ..errors import InputNotFound, NotText, UnsupportedInput
 from ..records import InputFailure, RawDocument, stable_id
 from .decode import decode
+from .feeds import is_feed, linked_files, read_feed
 from .files import HTML_SUFFIXES, TEXT_SUFFIXES, read_html_file, read_text_file
 from .ids import Admission, IdLedger, disambiguated
 from .jsonl import read_jsonl, read_jsonl_lines
+from .warc import read_warc
 
 #: The old name of `InputFailure`, kept for callers of version 0.1.
 JsonlFailure = InputFailure
@@ -49,20 +55,55 @@ def read_path(path: Path) -> Iterator[Input]:
         return
     _check(path)
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
-        for child in children:
-            yield from _read_file(child, child.relative_to(path).as_posix())
+        kinds = {p: _kind(p) for p in sorted(path.rglob("*")) if p.is_file()}
+        children = [(p, kind) for p, kind in kinds.items() if kind is not None]
+        claimed: set[Path] = set()  # pages a feed links to: read as its entries, not again alone
+        for child, kind in children:
+            if kind == "feed":
+                claimed |= linked_files(child)
+        for child, kind in children:
+            if kind == "feed" or child.resolve() not in claimed:
+                yield from _read_file(child, child.relative_to(path).as_posix(), kind)
         return
-    yield from _read_file(path, path.name)
+    yield from _read_file(path, path.name, _kind(path))
 
 
-def _read_file(path: Path, doc_id: str) -> Iterator[Input]:
-    """The documents of one file of a known format (`_known`)."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+#: Formats by (compression-stripped) suffix; ``.xml`` is a feed only when its root says so.
+_FORMATS = {
+    **dict.fromkeys(TEXT_SUFFIXES, "text"),
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
+    ".jsonl": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+#: Formats read from gzip-compressed files (``.txt.gz``, ``.html.gz``, ``.jsonl.gz``, ``.warc.gz``).
+_COMPRESSIBLE = frozenset({"text", "html", "jsonl", "warc"})
+
+
+def _kind(path: Path) -> str | None:
+    """The format of a file by its name (and, for ``.xml``, its root element), None if unknown."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes[-1:] == [".gz"]:
+        kind = _FORMATS.get(suffixes[0]) if len(suffixes) == 2 else None
+        return kind if kind in _COMPRESSIBLE else None
+    kind = _FORMATS.get(path.suffix.lower())
+    if kind == "feed" and not is_feed(path):
+        return None
+    return kind
+
+
+def _read_file(path: Path, doc_id: str, kind: str | None) -> Iterator[Input]:
+    """The documents of one file of a known format (its `_kind`)."""
+    if kind == "text":
         yield read_text_file(path, doc_id)
-    elif suffix in HTML_SUFFIXES:
+    elif kind == "html":
         yield read_html_file(path, doc_id)
+    elif kind == "warc":
+        yield from read_warc(path, doc_id)
+    elif kind == "feed":
+        yield from read_feed(path, doc_id)
     else:
         yield from read_jsonl(path)
 
@@ -101,7 +142,11 @@ def _check(path: Path) -> None:
     if not path.exists():
         raise InputNotFound(f"no such file or directory: {path}")
     if path.is_file() and not _known(path):
-        raise UnsupportedInput(f"don't know how to read {path} (suffix {path.suffix or 'none'!r})")
+        suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
+        reason = f"suffix {suffix or 'none'!r}"
+        if path.suffix.lower() == ".xml":
+            reason = "XML, but no RSS or Atom feed"
+        raise UnsupportedInput(f"don't know how to read {path} ({reason})")
 
 
 def iter_documents(paths: Iterable[str | Path], ledger: IdLedger | None = None) -> Iterator[Input]:
@@ -122,4 +167,4 @@ def admitted(paths: Iterable[str | Path], ledger: IdLedger) -> Iterator[tuple[In
 
 
 def _known(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+    return _kind(path) is not None

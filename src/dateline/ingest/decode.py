@@ -36,8 +36,12 @@ _WESTERN_LOOKALIKES = frozenset(
 _MAX_CONTROL_SHARE = 0.05
 
 
-def decode(data: bytes, name: str, html: bool = False) -> str:
-    """The text of ``data`` (a file called ``name``); raises `NotText` for binary content."""
+def decode(data: bytes, name: str, html: bool = False, charset: str | None = None) -> str:
+    """The text of ``data`` (a file called ``name``); raises `NotText` for binary content.
+
+    ``charset`` is one declared outside the bytes (an HTTP Content-Type's): it is trusted after a
+    byte order mark and valid UTF-8, before the page's own declaration, when it decodes the bytes.
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -46,6 +50,10 @@ def decode(data: bytes, name: str, html: bool = False) -> str:
                 break
     if looks_binary(data):
         raise NotText(f"{name} is binary data, not text")
+    if charset:
+        declared = _transport_charset(data, charset)
+        if declared is not None:
+            return declared
     if html:
         declared = _declared_charset(data)
         if declared is not None:
@@ -78,6 +86,27 @@ def _declared_charset(data: bytes) -> str | None:
         return data.decode(match.group(1).decode("ascii"))
     except (LookupError, UnicodeDecodeError):
         return None  # a wrong or unknown declaration: detect instead
+
+
+#: Labels that browsers read as Windows-1252 (a superset of Latin-1 and ASCII).
+_LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii"})
+
+
+def _transport_charset(data: bytes, charset: str) -> str | None:
+    """``data`` decoded as a transport-declared ``charset``, None when that is unknown or wrong.
+
+    Bytes that are valid UTF-8 are UTF-8 whatever the label says (a server's default label is
+    often wrong; text in another encoding is almost never valid UTF-8 by chance).
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    label = charset.strip().strip("\"'").lower()
+    try:
+        return data.decode("cp1252" if label in _LATIN1_LABELS else label)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def _guess(data: bytes, name: str) -> str:

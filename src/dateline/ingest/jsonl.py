@@ -7,29 +7,58 @@ line has one, its own id. A record without an id is named after its file and lin
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import BadRecord, EmptyArticle, NotText
 from ..records import InputFailure, RawDocument
+from .compressed import GzipReader
 from .decode import decode, looks_binary
 
 
 def read_jsonl(path: Path) -> Iterator[RawDocument | InputFailure]:
-    """Documents of a JSONL file, in file order (a binary or empty file is one failure)."""
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-        if looks_binary(head):
-            yield InputFailure(path.name, NotText(f"{path} is binary data, not JSONL"), str(path))
+    """Documents of a JSONL file (``.jsonl`` or gzip-compressed ``.jsonl.gz``), in file order.
+
+    A binary or empty file is one failure; a compressed file that breaks off keeps the records
+    before the break and ends with one failure (``wire.jsonl.gz:<line>``) for the rest.
+    """
+    seen = [0]  # lines read: the break of a damaged file is on the next one
+    if path.name.lower().endswith(".gz"):
+        with GzipReader(path) as unzipped:
+            found = yield from _read_lines(unzipped, path, seen)
+        if unzipped.error is not None:
+            broken = f"{path.name}:{seen[0] + 1}" if seen[0] else path.name
+            yield InputFailure(broken, unzipped.error, str(path))
             return
-        handle.seek(0)
-        lines = (_line(raw, path) for raw in handle)
-        yielded = False
-        for item in read_jsonl_lines(lines, origin=str(path), name=path.name):
-            yielded = True
-            yield item
-    if not yielded:
+    else:
+        with path.open("rb") as handle:
+            found = yield from _read_lines(handle, path, seen)
+    if not found:
         yield InputFailure(path.name, EmptyArticle(f"{path} holds no JSON records"), str(path))
+
+
+def _read_lines(
+    handle: BinaryIO | GzipReader, path: Path, seen: list[int]
+) -> Generator[RawDocument | InputFailure, None, bool]:
+    """The items of an open JSONL file (binary data is one failure); returns whether there were any."""
+    head = handle.read(65536)
+    if looks_binary(head):
+        yield InputFailure(path.name, NotText(f"{path} is binary data, not JSONL"), str(path))
+        return True
+    raw = chain((head + handle.readline()).splitlines(keepends=True), handle)
+
+    def lines() -> Iterator[str]:
+        for line in raw:
+            seen[0] += 1
+            yield _line(line, path)
+
+    found = False
+    for item in read_jsonl_lines(lines(), origin=str(path), name=path.name):
+        found = True
+        yield item
+    return found
 
 
 def _line(raw: bytes, path: Path) -> str:
