@@ -25,12 +25,14 @@ from .base import (
 EVENT_RULES: tuple[Rule, ...] = (
     # what the act is done to, before anything else: a figurative object is no event
     filters.figurative_object,
+    filters.figurative_noun,
     filters.owned_noun_needs_own_actor,
     filters.noun_mentioned_not_reported,
     # the two sides
     parties.between_names_both,
     parties.one_phrase_is_one_side,
     parties.source_actor,
+    parties.source_from,
     filters.source_is_no_actor,
     filters.harm_without_perpetrator,
     parties.uncoded_people_act,
@@ -66,6 +68,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     mood.intent_to_act,
     # the code, from what is around the act
     recode.seizure_by_fighting,
+    recode.verbal_attack,
     recode.force_between_armed_sides,
     recode.own_side_warning,
     recode.unknown_code_falls_back,

@@ -21,6 +21,25 @@ def figurative_object(draft: Draft, context: Context) -> str | None:
     return None
 
 
+@rule("filter.figurative_noun", drops=True)
+def figurative_noun(draft: Draft, context: Context) -> str | None:
+    """ "A price war", "fought a legal battle": a conflict noun (the trigger, or the object of a
+    trigger verb) whose modifier makes it one of markets, courts or words is no use of force."""
+    words = context.lexicon.words
+    noun = draft.trigger if draft.trigger.pos_ in ("NOUN", "PROPN") else syntax.direct_object(draft.trigger)
+    if noun is None or noun.lemma_.lower() not in words["senses.conflict_nouns"]:
+        return None
+    modifier = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in words["senses.figurative_modifiers"]
+        ),
+        None,
+    )
+    return None if modifier is None else f'"{modifier.text} {noun.text}" is no use of force'
+
+
 @rule("filter.owned_noun_needs_own_actor", drops=True)
 def owned_noun_needs_own_actor(draft: Draft, context: Context) -> str | None:
     """ "Lifted sanctions": a noun act that another trigger verb acts on is coded only with an
@@ -66,8 +85,9 @@ def harm_without_perpetrator(draft: Draft, context: Context) -> str | None:
 
 
 def _names_a_doer(draft: Draft, causes: frozenset[str]) -> bool:
-    """Whether the subject names who did the act: an actor or people ("four men"), not a hazard
-    or an accident ("the blast", "floods"), a place ("in Kerala") or a quantity ("several")."""
+    """Whether the subject names who did the act: an actor, a name or a pronoun, not a hazard or
+    an accident ("the blast", "floods"), what it moved ("falling trees"), a place ("in Kerala")
+    or a quantity ("several"). (Only asked of sentences that tell of a hazard or an accident.)"""
     head = draft.source_head
     if head is not None and (head.lemma_.lower() in causes or head.lower_ in causes):
         return False
@@ -75,7 +95,9 @@ def _names_a_doer(draft: Draft, causes: frozenset[str]) -> bool:
         return True
     if head is None or head.ent_type_ in _PLACE_ENTITIES:
         return False
-    return head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "PRON" and head.lower_ not in _QUANTITIES)
+    if head.pos_ == "PRON":
+        return head.lower_ not in _QUANTITIES
+    return head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -84,14 +106,18 @@ _QUANTITIES = frozenset({"several", "many", "some", "dozens", "hundreds", "thous
 
 @rule("filter.noun_mentioned_not_reported", drops=True)
 def noun_mentioned_not_reported(draft: Draft, context: Context) -> str | None:
-    """ "Called for talks", "despite threats of sanctions", "with the help of friends": a noun act
-    inside a phrase of purpose, concession or description is mentioned, not reported as done.
+    """ "Called for talks", "despite threats of sanctions", "amid pressure from Moscow": a noun act
+    inside a phrase of purpose, concession, description or background is mentioned, not reported
+    as done.
     (Nouns after prepositions of time, "during the talks", "after the attack", are kept.)"""
     trigger = draft.trigger
     if trigger.pos_ == "VERB" or trigger.dep_ != "pobj":
         return None
-    preposition = trigger.head.lower_
-    if preposition not in context.lexicon.words["modality.non_occurrence_prepositions"]:
+    preposition, words = trigger.head.lower_, context.lexicon.words
+    background = preposition in words["modality.background_prepositions"]
+    if background and context.settings.applies("violent", draft.code):
+        return None  # "amid clashes": violence alongside the act happens too
+    if not background and preposition not in words["modality.non_occurrence_prepositions"]:
         return None
     if syntax.measured(trigger.head.head) is not None:  # "began a new round of talks": counted acts
         return None

@@ -46,6 +46,29 @@ def source_actor(draft: Draft, context: Context) -> str | None:
     return None
 
 
+@rule("sides.source_from")
+def source_from(draft: Draft, context: Context) -> str | None:
+    """ "The threat from China", "pressure from Moscow", "aid from Japan": a noun act with no
+    actor of its own is done by the actor its "from" names (not for acts that move someone away
+    from a place: "the withdrawal from Syria", "release from prison")."""
+    trigger = draft.trigger
+    if draft.source is not None or trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not context.settings.applies("from_source", draft.code):
+        return None
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        found = context.find(obj)
+        if found is not None:
+            draft.source = found
+            if obj is draft.target_head:
+                draft.target_head = None
+            return f'"{trigger.text} from ..." names who does it: {actor_name(found)}'
+    return None
+
+
 @rule("sides.uncoded_people_act")
 def uncoded_people_act(draft: Draft, context: Context) -> str | None:
     """ "Prisoners rioted", "doctors delivered aid": people no dictionary lists still act; the

@@ -31,6 +31,34 @@ def seizure_by_fighting(draft: Draft, context: Context) -> str | None:
     return f'taken by "{fight.text}": combat ({draft.code}), not {before}'
 
 
+@rule("code.verbal_attack")
+def verbal_attack(draft: Draft, context: Context) -> str | None:
+    """ "The minister attacked the newspaper in a speech": an attack made in words (in a speech,
+    an interview, a post) is criticism (111), not force."""
+    trigger, words = draft.trigger, context.lexicon.words
+    if not context.settings.applies("violent", draft.code) or trigger.pos_ != "VERB":
+        return None
+    if trigger.lemma_.lower() not in words["senses.attack_verbs"]:
+        return None
+    obj = syntax.direct_object(trigger)
+    heads = [trigger] if obj is None else [trigger, obj]  # "attacked the plan in a speech"
+    mode = next(
+        (
+            pobj
+            for head in heads
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "during", "at", "via", "through")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in words["senses.speech_modes"]
+        ),
+        None,
+    )
+    if mode is None:
+        return None
+    before, draft.code = draft.code, context.settings.codes["verbal_attack"]
+    return f'an attack made in words ("{mode.text}"): criticism ({draft.code}), not {before}'
+
+
 @rule("code.force_between_armed_sides")
 def force_between_armed_sides(draft: Draft, context: Context) -> str | None:
     """ "An ambush on an army patrol by rebels": an assault between two armed sides is fighting
