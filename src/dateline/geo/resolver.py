@@ -2,10 +2,12 @@
 
 Mentions come from the NER (GPE, LOC, FAC; ORG, PERSON and NORP spans only when the gazetteer
 knows them well), from place names inside organisation names ("the Kenya Red Cross") and from
-proper nouns the NER missed that name a country or subdivision. Each mention's candidates are
-scored by their prior (kind, population) plus the article's context: the countries it is about
-(weighted by how often they are named, the mention's own evidence left out), the subdivisions it
-names, the dateline, and "Town, State" pairs.
+proper nouns the NER missed that name a country or subdivision, and from the ways local news
+names its towns and counties (`dateline.geo.local`: "the Mercer County Jail", "a Winona man",
+"HAMILTON --", "D-Ames"). Each mention's candidates are scored by their prior (kind, population)
+plus the article's context (`dateline.geo.context`): the countries it is about (weighted by how
+often they are named, the mention's own evidence left out), the subdivisions it names and, in a
+second pass, those its other places were put in, the dateline, and "Town, State" pairs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..actors.dictionary import ActorDictionary
+from .context import Admin, chosen_admins, evidence, lists
 from .gazetteer import Entry, Gazetteer, key
+from .local import dateline_spans, followed_by_local, names_county, party_home
 from .words import OTHER_LABELS, PLACE_LABELS, WIDE
 
 if TYPE_CHECKING:
@@ -50,6 +54,8 @@ class Mention:
     choice: Entry | None = None
     score: float = 0.0
     within: list[Entry] = field(default_factory=list)
+    #: the words around it make it a town or county of local news ("Roselle police")
+    local: bool = False
 
 
 class Resolver:
@@ -110,7 +116,13 @@ class Resolver:
                 place_keys.add(key(ent.text))
         for ent in doc.ents:
             ent = _extend(ent)
-            if ent.label_ in PLACE_LABELS or (ent.label_ in OTHER_LABELS and key(ent.text) in place_keys):
+            skip = party_home(ent.text, self.words) if ent.label_ in OTHER_LABELS else 0
+            if skip:  # "D-Ames"
+                home = self._mention(ent.text[skip:], ent.start_char + skip, ent.end_char, "place")
+                if home is not None:
+                    home.local = True
+                    found.append(home)
+            elif ent.label_ in PLACE_LABELS or (ent.label_ in OTHER_LABELS and key(ent.text) in place_keys):
                 found.extend(self._place_span(ent, "place"))
             elif ent.label_ in OTHER_LABELS:
                 if ent.label_ == "NORP" and ent.root.tag_ in ("JJ", "NNPS"):
@@ -120,12 +132,16 @@ class Resolver:
                 whole = self._mention(ent.text, ent.start_char, ent.end_char, "other")
                 if whole is not None:
                     whole.label = ent.label_
+                    whole.local = followed_by_local(doc, ent.end, self.words)
                     found.append(whole)
                 elif ent.label_ == "ORG" and len(ent) > 1:
                     found.extend(self._parts(ent))
+                elif len(ent) > 1:  # "Mercer County Fair Queen", "Hamilton Municipal Court"
+                    found.extend(m for m in self._parts(ent) if m.local)
             else:
                 continue
             taken.update(range(ent.start, ent.end))
+        found = self._datelines(doc, found, taken)
         for m in found:
             m.locative = _locative(doc, m, found, self.words)
             m.hint = _hint(doc, m, self.words)
@@ -177,14 +193,20 @@ class Resolver:
                 if m.candidates:
                     m.start, m.end, m.text = ent.start_char, ent.end_char, ent.text
                     return [m]
+        if tokens and tokens[-1].i < ent.end - 1:  # "Elkins -": trailing punctuation
+            span = ent.doc[ent.start : tokens[-1].i + 1]
+            m = self._mention(span.text, span.start_char, span.end_char, strength)
+            if m is not None:
+                return [m]
         parts = self._parts(ent, "part")
-        return [m for m in parts if any(e.kind != "city" for e in m.candidates)]
+        return [m for m in parts if m.local or any(e.kind != "city" for e in m.candidates)]
 
     def _parts(self, ent: Span, strength: str = "part") -> list[Mention]:
         """Longest known place names inside a longer name ("U.S. Food and Drug Administration")."""
         out: list[Mention] = []
         connectors = self.words["places.connectors"]
         i = ent.start
+        lead = i + 1 if ent[0].lower_ == "the" else i  # "the Mercer Police Department": its head
         while i < ent.end:
             best: Mention | None = None
             for j in range(min(ent.end, i + 5), i, -1):
@@ -196,6 +218,9 @@ class Resolver:
                 if j < ent.end and ent.doc[j].lower_ in connectors:
                     continue
                 m = self._mention(span.text, span.start_char, span.end_char, strength)
+                if m is not None and self._local(m, span, head=i == lead):
+                    best = m
+                    break
                 if m is not None and any(_part_worthy(e) for e in m.candidates):
                     m.candidates = [e for e in m.candidates if _part_worthy(e)]
                     best = m
@@ -222,38 +247,84 @@ class Resolver:
                 j += 1
             span = doc[i:j]
             m = self._mention(span.text, span.start_char, span.end_char, "loose")
-            if m is not None:
+            if m is not None and self._local(m, span):
+                out.append(m)
+            elif m is not None:
                 m.candidates = [e for e in m.candidates if e.kind in WIDE or e.kind == "admin1"]
                 if m.candidates:
                     out.append(m)
+            else:  # "Mercer County Sheriff": the county at its head
+                for k in range(j - 1, i, -1):
+                    head = doc[i:k]
+                    m = self._mention(head.text, head.start_char, head.end_char, "loose")
+                    if m is not None and self._local(m, head):
+                        out.append(m)
+                        break
             i = j
         return out
+
+    def _local(self, m: Mention, span: Span, head: bool = True) -> bool:
+        """Mark ``m`` (the name ``span``) local when a county's word or, for the ``head`` of a
+        longer name, the word after it makes it a town or county of local news; keeps its
+        counties or its towns."""
+        if names_county(span, self.words):
+            counties = [e for e in m.candidates if e.kind == "admin2"]
+            if counties:
+                m.candidates, m.local = counties, True
+        elif head and followed_by_local(span.doc, span.end, self.words):
+            towns = [e for e in m.candidates if e.kind in ("city", "admin2") and e.key in ("", key(m.text))]
+            if towns:
+                m.candidates, m.local = towns, True
+        return m.local
+
+    def _datelines(self, doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
+        """Add (or make places of) the towns in capitals that open a story ("HAMILTON --")."""
+        for span in dateline_spans(doc):
+            same = [m for m in found if m.start < span.end_char and span.start_char < m.end]
+            if same:
+                for m in same:
+                    if m.start == span.start_char and m.end == span.end_char:
+                        m.strength, m.local = "place", True
+                continue
+            town = self._mention(span.text, span.start_char, span.end_char, "place")
+            if town is not None:
+                town.local = True
+                found.append(town)
+                taken.update(range(span.start, span.end))
+        return found
 
     # --- resolution ------------------------------------------------------------------------------
 
     def resolve(self, mentions: list[Mention], doc_text: str, dateline: list[Entry] | None = None) -> None:
         """Choose each mention's place in the light of the others (sets ``choice``)."""
         own: list[Counter[str]] = []
-        own_admin: list[Counter[tuple[str | None, str | None]]] = []
         countries: Counter[str] = Counter()
-        admins: Counter[tuple[str | None, str | None]] = Counter()
+        #: per name, the subdivisions its candidates clearly point to, later those it was put in
+        named: dict[str, Counter[Admin]] = {}
         for m in mentions:
-            c, a = _evidence(m)
+            c, a = evidence(m)
             own.append(c)
-            own_admin.append(a)
             countries.update(c)
-            admins.update(a)
+            for admin in a:  # a name repeated counts once
+                named.setdefault(key(m.text), Counter())[admin] = 1
+        admins: Counter[Admin] = sum(named.values(), Counter())
+        anchor: Counter[Admin] = Counter()
         for entry in dateline or []:
             if entry.country:
                 countries[entry.country] += 3
             if entry.kind == "admin1":
-                admins[(entry.country, entry.admin1)] += 3
+                anchor[(entry.country, entry.admin1)] += 3
+        admins.update(anchor)
         self._pairs(mentions, doc_text)
-        lists = _lists(mentions, doc_text)
-        for _ in range(2):  # the second pass sees the neighbours' first choices
-            for m, c, a, near in zip(mentions, own, own_admin, lists, strict=True):
+        neighbours = lists(mentions, doc_text)
+        for step in range(2):  # the second pass sees the neighbours' first choices
+            if step:
+                named = chosen_admins(mentions)
+                admins = sum(named.values(), Counter(anchor))
+            for m, c, near in zip(mentions, own, neighbours, strict=True):
                 focus = countries - c
-                around = admins - a
+                mine = named.get(key(m.text))
+                around = admins - mine if mine else admins
                 top = max(focus.values(), default=0)
                 kinds = {(n.choice.kind, n.choice.country) for n in near if n.choice is not None}
                 m.choice, m.score = self._best(m, focus, top, around, kinds)
@@ -263,7 +334,7 @@ class Resolver:
         m: Mention,
         focus: Counter[str],
         top: int,
-        around: Counter[tuple[str | None, str | None]],
+        around: Counter[Admin],
         kinds: set[tuple[str, str | None]],
     ) -> tuple[Entry | None, float]:
         best: Entry | None = None
@@ -332,6 +403,8 @@ def accept(m: Mention, focus: set[str]) -> bool:
         return False
     if m.strength == "place":
         return True
+    if m.local:
+        return e.kind != "city" or e.key == key(m.text)
     if e.kind == "city" and e.key != key(m.text):
         return False  # outside NER places, a city must be named by its main name ("Drug" is no Durg)
     if m.strength != "other" and (e.kind in WIDE or e.kind == "admin1"):
@@ -372,17 +445,6 @@ def _hint(doc: Doc, m: Mention, words: Words) -> str | None:
     return None
 
 
-def _lists(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """For each mention, its neighbours in a list ("Texas, Ohio and New York")."""
-    near: list[list[Mention]] = [[] for _ in mentions]
-    for i in range(len(mentions) - 1):
-        gap = text[mentions[i].end : mentions[i + 1].start].strip()
-        if gap in (",", "and", ", and", "or", ", or", "&"):
-            near[i].append(mentions[i + 1])
-            near[i + 1].append(mentions[i])
-    return near
-
-
 def _extend(ent: Span) -> Span:
     """ "Guinea" + "-Bissau": the NER sometimes stops at a hyphen."""
     doc = ent.doc
@@ -414,21 +476,3 @@ def _locative(doc: Doc, m: Mention, mentions: list[Mention], words: Words) -> bo
 
 def _part_worthy(e: Entry) -> bool:
     return e.kind in WIDE or e.kind == "admin1" or (e.kind == "city" and e.population >= 100_000)
-
-
-def _evidence(m: Mention) -> tuple[Counter[str], Counter[tuple[str | None, str | None]]]:
-    """What a mention says about the article's countries and subdivisions, when it is clear."""
-    countries: Counter[str] = Counter()
-    admins: Counter[tuple[str | None, str | None]] = Counter()
-    if not m.candidates or m.strength == "part":
-        return countries, admins
-    ranked = sorted(m.candidates, key=lambda e: -e.prior)
-    top = ranked[0]
-    clear = len({e.country for e in ranked}) == 1 or (len(ranked) > 1 and top.prior - ranked[1].prior >= 2)
-    if m.capital_of:
-        countries[m.capital_of] += 1
-    elif clear and top.country:
-        countries[top.country] += 1
-        if top.admin1:
-            admins[(top.country, top.admin1)] += 1
-    return countries, admins
