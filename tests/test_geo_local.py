@@ -130,3 +130,14 @@ def test_institution_words_are_not_towns(code: Callable[..., ArticleRecord]) -> 
     text = "The Superior Court judge told the Police Department to release the records."
     found = places(code(text))
     assert "Superior" not in found and "Police" not in found
+
+
+def test_a_big_city_dateline_does_not_make_a_world_city_a_small_town(geocoder: Geocoder) -> None:
+    """A "NEW YORK" dateline on a story about the UN: its Geneva is Switzerland's."""
+    assert geocoder.resolver is not None
+    city, world = mention(geocoder, "New York", 0), mention(geocoder, "Geneva", 40)
+    geocoder.resolver.resolve([city, world], "New York ... Geneva")
+    assert world.choice is not None and world.choice.country == "CHE"
+    town, state = mention(geocoder, "Geneva", 0), mention(geocoder, "N.Y.", 8)
+    geocoder.resolver.resolve([town, state], "Geneva, N.Y.")
+    assert town.choice is not None and town.choice.country == "USA"

@@ -11,10 +11,15 @@ from .gazetteer import key
 from .words import WIDE
 
 if TYPE_CHECKING:
+    from .gazetteer import Entry
     from .resolver import Mention
 
 #: (ISO3, admin1 code): a first-level subdivision.
 Admin = tuple[str | None, str | None]
+#: A city this big is known by its name the world over ("Geneva", "Paris", "Hyderabad").
+WORLD_CITY = 100_000
+#: Towns under this are the gazetteer's small ones (``towns.tsv``).
+SMALL_TOWN = 15_000
 
 
 def evidence(m: Mention) -> tuple[Counter[str], Counter[Admin]]:
@@ -57,3 +62,32 @@ def chosen_admins(mentions: list[Mention]) -> dict[str, Counter[Admin]]:
             continue
         out.setdefault(key(m.text), Counter())[(e.country, e.admin1)] = 2 if e.kind == "admin1" else 1
     return out
+
+
+def stated_subdivisions(mentions: list[Mention]) -> set[Admin]:
+    """The states and counties the text names itself ("Texas", "N.Y.", "Elko County")."""
+    return {
+        (e.country, e.admin1)
+        for m in mentions
+        for e in m.candidates or ()
+        if e.kind in ("admin1", "admin2") and (e.key == key(m.text) or m.local)
+    }
+
+
+def town_subdivisions(mentions: list[Mention]) -> set[Admin]:
+    """The states of the towns the article was placed in (not its big cities: a "NEW YORK"
+    dateline on a story about the UN says nothing about which Geneva it means)."""
+    return {
+        (e.country, e.admin1)
+        for m in mentions
+        if (e := m.choice) is not None and e.kind in ("city", "admin2") and e.population < WORLD_CITY
+    }
+
+
+def obscure_namesake(e: Entry, famous: set[str | None], stated: set[Admin]) -> bool:
+    """Whether ``e`` is a small town sharing its name with a world city of another country and
+    the text names neither its state nor a town in it: a "NEW YORK" dateline must not turn
+    "Geneva" into Geneva, New York (while "Bozeman ... Belgrade" is Belgrade, Montana)."""
+    if e.kind != "city" or e.population >= SMALL_TOWN or not (famous - {e.country}):
+        return False
+    return (e.country, e.admin1) not in stated

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..actors.dictionary import ActorDictionary
-from .context import Admin, chosen_admins, evidence, lists
+from .context import (
+    WORLD_CITY,
+    Admin,
+    chosen_admins,
+    evidence,
+    lists,
+    obscure_namesake,
+    stated_subdivisions,
+    town_subdivisions,
+)
 from .gazetteer import Entry, Gazetteer, key
 from .local import dateline_spans, followed_by_local, names_county, party_home
 from .words import OTHER_LABELS, PLACE_LABELS, WIDE
@@ -66,6 +75,8 @@ class Resolver:
         self.dictionary = dictionary
         #: The word classes (``places.*``: directions, locatives, ...), the dictionary's.
         self.words = dictionary.words
+        #: The states and counties the article being resolved names itself.
+        self._stated: set[Admin] = set()
 
     # --- candidates ------------------------------------------------------------------------------
 
@@ -299,6 +310,7 @@ class Resolver:
         """Choose each mention's place in the light of the others (sets ``choice``)."""
         own: list[Counter[str]] = []
         countries: Counter[str] = Counter()
+        self._stated = stated_subdivisions(mentions)
         #: per name, the subdivisions its candidates clearly point to, later those it was put in
         named: dict[str, Counter[Admin]] = {}
         for m in mentions:
@@ -319,6 +331,7 @@ class Resolver:
         neighbours = lists(mentions, doc_text)
         for step in range(2):  # the second pass sees the neighbours' first choices
             if step:
+                self._stated |= town_subdivisions(mentions)
                 named = chosen_admins(mentions)
                 admins = sum(named.values(), Counter(anchor))
             for m, c, near in zip(mentions, own, neighbours, strict=True):
@@ -341,8 +354,13 @@ class Resolver:
         best_score = -1e9
         states = {e.country for e in m.candidates if e.kind == "admin1"}
         k = key(m.text)
+        famous = {e.country for e in m.candidates if e.kind == "city" and e.population >= WORLD_CITY}
         for e in m.within or m.candidates:
             score = e.prior
+            if obscure_namesake(e, famous, self._stated) and not m.local:
+                if score > best_score:  # "Geneva" in a New York story: the world's, unless "N.Y." is named
+                    best, best_score = e, score
+                continue
             if e.country and top and e.kind not in WIDE:
                 score += FOCUS_BONUS * focus[e.country] / top
             if e.admin1 and around[(e.country, e.admin1)]:
