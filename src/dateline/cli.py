@@ -60,6 +60,12 @@ class CodeFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
+    plover = "plover"
+    icews = "icews"
 
 
 class InfoFormat(StrEnum):
@@ -313,17 +319,51 @@ def run(
 @app.command()
 def export(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file written by `dateline run`")],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl/csv/parquet (a --table), gdelt, gdelt-mentions (GDELT 2.0 TSV), plover "
+            "(POLECAT-shaped JSONL), icews (ICEWS TSV)",
+        ),
+    ] = ExportFormat.jsonl,
+    table: Annotated[
+        str | None,
+        typer.Option("--table", "-t", help="events (default), mentions, articles, quotes or places"),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default stdout; parquet needs one)")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Events on or after this ISO date (else the article's)")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on or before this ISO date")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="ISO 3166 alpha-3: either side's country or the event location's"),
+    ] = None,
+    root: Annotated[
+        list[str] | None, typer.Option("--root", help="CAMEO root code, e.g. 19; repeatable")
+    ] = None,
 ) -> None:
-    """Print the stored events (one JSON object per line, with their article_id). Read-only."""
+    """Write the stored events (or a --table) in a standard format. Read-only.
+
+    The default is one JSON object per stored event, with its article_id.
+    """
+    from .exports import Filters
+    from .exports import export as run_export
     from .store import Store
 
     try:
+        filters = Filters.parse(since, until, country, root)
         with Store(db, read_only=True) as store:
-            for event in store.iter_events():
-                sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+            run_export(store, format.value, table, filters, out)
     except DatelineError as exc:
         raise _fail(exc) from None
+    except BrokenPipeError:  # `dateline export ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=EXIT_OK) from None
 
 
 @app.command()
