@@ -80,8 +80,12 @@ def test_run_export_is_idempotent(tmp_path: Path) -> None:
     assert json.loads(again.stdout.strip().splitlines()[-1])["skipped_already_stored"] == 6
     second = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"]).stdout
     assert first == second and first.strip()
-    event = json.loads(first.splitlines()[0])
-    assert {"article_id", "id", "cameo", "source", "target", "plover", "goldstein"} <= set(event)
+    event = json.loads(first.splitlines()[0])  # one deduplicated event, with its counts
+    assert {"event_id", "cameo", "source_code", "target_code", "goldstein", "num_mentions"} <= set(event)
+    mention = json.loads(
+        runner.invoke(app, ["export", "--db", str(db), "--table", "mentions"]).stdout.split("\n")[0]
+    )
+    assert {"article_id", "id", "event_id", "cameo", "source", "target", "plover"} <= set(mention)
 
 
 def test_info_reports_version_and_a_loadable_model() -> None:

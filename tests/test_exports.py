@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import EXAMPLES
 from dateline.cli import app
-from dateline.exports import gdelt, icews
+from dateline.exports import common, gdelt, icews
 
 runner = CliRunner()
 pytestmark = pytest.mark.slow
@@ -56,11 +56,16 @@ def test_gdelt_lines_have_61_columns_and_the_events(db: Path) -> None:
     assert all(len(r["SQLDATE"]) == 8 and r["SQLDATE"].startswith("2024") for r in rows)
     assert {r["SOURCEURL"] for r in rows} >= {"https://example.org/wire/us-sanctions-venezuela"}
     assert len({r["GLOBALEVENTID"] for r in rows}) == len(rows)
-    first = json.loads(events[0])
-    assert rows[0]["EventCode"] == first["cameo"] and rows[0]["QuadClass"] == str(first["quad"])
+    by_number = {str(common.event_number(json.loads(e)["event_id"])): json.loads(e) for e in events}
+    for row in rows:  # each line is one deduplicated event, under its id, with its code and counts
+        event = by_number[row["GLOBALEVENTID"]]
+        assert row["EventCode"] == event["cameo"] and row["QuadClass"] == str(event["quad"])
+        assert row["NumMentions"] == str(event["num_mentions"])
     assert any(r["Actor1Code"] == "IGOUNO" and r["Actor1Type1Code"] == "IGO" for r in rows)
     mentions = export(db, "--format", "gdelt-mentions")
-    assert len(mentions) == len(lines) and all(len(m.split("\t")) == 16 for m in mentions)
+    assert len(mentions) == len(export(db, "--table", "mentions"))
+    assert all(len(m.split("\t")) == 16 for m in mentions)
+    assert {m.split("\t")[0] for m in mentions} == {r["GLOBALEVENTID"] for r in rows}
 
 
 def test_icews_and_plover(db: Path) -> None:
@@ -98,13 +103,7 @@ def test_filters_narrow_the_events(db: Path) -> None:
     assert len(roots) == sum(e["root"] in ("19", "11") for e in every)
     mali = [json.loads(line) for line in export(db, "--country", "mli")]
     assert mali and all(
-        "MLI"
-        in (
-            (e["source"] or {}).get("country"),
-            (e["target"] or {}).get("country"),
-            (e["location"] or {}).get("country"),
-        )
-        for e in mali
+        "MLI" in (e["source_country"], e["target_country"], e["location_country"]) for e in mali
     )
     day = export(db, "--format", "gdelt", "--since", "2024-03-05", "--until", "2024-03-05")
     assert day and {line.split("\t")[1] for line in day} == {"20240305"}

@@ -236,7 +236,7 @@ def test_ctrl_c_stores_what_was_coded_and_a_rerun_completes_the_store(tmp_path: 
     def contents(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
         with Store(db, read_only=True) as store:
             articles = store.con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall()
-            events = store.con.execute("SELECT article_id, id, cameo FROM events ORDER BY 1, 2").fetchall()
+            events = store.con.execute("SELECT article_id, id, cameo FROM mentions ORDER BY 1, 2").fetchall()
         return articles, events
 
     assert contents(stopped_db) == contents(whole_db)

@@ -64,13 +64,20 @@ def test_write_is_idempotent_and_dedups(tmp_path: Path) -> None:
     db = tmp_path / "events.duckdb"
     with Store(db) as store:
         first = store.write([_record()])
-        assert first["articles"] == 1 and first["events"] == 1
+        assert first["articles"] == 1 and first["mentions"] == 1
         store.write([_record()])  # the same article again replaces, never duplicates
-        assert store.counts() == {"articles": 1, "events": 1, "quotes": 1, "places": 1, "failures": 0}
+        assert store.counts() == {
+            "articles": 1,
+            "events": 1,
+            "mentions": 1,
+            "quotes": 1,
+            "places": 1,
+            "failures": 0,
+        }
         dup = store.write([_record("a2")])  # same text under another id: a duplicate article
         assert dup["duplicates"] == 1
         assert store.counts()["articles"] == 1
-        (event,) = list(store.iter_events())
+        (event,) = list(store.iter_mentions())
     assert event["article_id"] == "a1"
     assert event["source"]["code"] == "RUS" and event["plover"]["context"] == ["diplomatic"]
     assert event["location"]["geonameid"] == 524901
@@ -86,9 +93,11 @@ def test_write_is_idempotent_and_dedups(tmp_path: Path) -> None:
 def test_events_round_trip_through_the_store(tmp_path: Path, record: ArticleRecord) -> None:
     record.id = record.id.strip() or "x"
     with Store(tmp_path / f"rt-{abs(hash(record.id))}.duckdb") as store:
-        store.con.execute("DELETE FROM articles; DELETE FROM events; DELETE FROM quotes; DELETE FROM places")
+        store.con.execute(
+            "DELETE FROM articles; DELETE FROM mentions; DELETE FROM events; DELETE FROM quotes; DELETE FROM places"
+        )
         store.write([record])
-        stored = list(store.iter_events())
+        stored = list(store.iter_mentions())
     expected = sorted((e for e in record.to_dict()["events"]), key=lambda e: e["start"])
     got = sorted(
         ({k: v for k, v in e.items() if k != "article_id"} for e in stored), key=lambda e: e["start"]
@@ -158,11 +167,11 @@ def test_a_store_without_the_newest_event_fields_gets_their_columns(tmp_path: Pa
     """Record fields added in a later version become columns of an existing store."""
     db = tmp_path / "older.duckdb"
     with Store(db) as store:
-        store.con.execute('ALTER TABLE events DROP COLUMN "pattern_id"')
-        store.con.execute('ALTER TABLE events DROP COLUMN "pattern_text"')
+        store.con.execute('ALTER TABLE mentions DROP COLUMN "pattern_id"')
+        store.con.execute('ALTER TABLE mentions DROP COLUMN "pattern_text"')
     with Store(db) as store:
         record = _record()
         record.events[0].pattern = PatternRef("p1", "051 praise:v TARGET")
         store.write([record])
-        (event,) = list(store.iter_events())
+        (event,) = list(store.iter_mentions())
     assert event["pattern"] == {"id": "p1", "text": "051 praise:v TARGET"}

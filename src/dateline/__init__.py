@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .access import StoreReader
     from .pipeline import Pipeline, PipelineConfig
     from .records import ArticleRecord
 
@@ -48,4 +51,13 @@ def code(
     return get_pipeline(model).process(doc)
 
 
-__all__ = ["__version__", "code", "get_pipeline"]
+def open_store(path: str | Path) -> StoreReader:
+    """Open a store written by `dateline run` read-only: ``.events()``, ``.mentions()``,
+    ``.articles()``, ``.quotes()``, ``.places()`` as Arrow, pandas or polars (``to=``), filtered by
+    ``since``, ``until``, ``country`` and ``root``."""
+    from .access import open_store as _open
+
+    return _open(path)
+
+
+__all__ = ["__version__", "code", "get_pipeline", "open_store"]

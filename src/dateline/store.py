@@ -1,4 +1,7 @@
-"""The event store: DuckDB tables for articles, failures, events, quotes and places.
+"""The event store: DuckDB tables for articles, failures, mentions, events, quotes and places.
+
+Each event an article codes is a row of ``mentions``; mentions of one act across articles are
+one row of ``events``, with their counts (`dateline.dataset`).
 
 The schema is derived from the record dataclasses: nested records are flattened with a prefix
 (``source_code``, ``plover_event``, ``location_lat``), lists of strings become ``VARCHAR[]``.
@@ -21,12 +24,15 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
+from . import dataset
 from .errors import StoreError, error_code, error_label
 from .ingest.ids import IdLedger
 from .records import ArticleRecord, Event, InputFailure, Place, Quote, RawDocument, stable_id
 
 _SCALARS = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 _CHILD_TABLES: dict[str, type] = {"events": Event, "quotes": Quote, "places": Place}
+#: The table that holds each list of an article record: its events are mentions of events.
+TABLE_OF = {"events": "mentions", "quotes": "quotes", "places": "places"}
 
 
 def flat_columns(cls: type, prefix: str = "") -> list[tuple[str, str, tuple[str, ...]]]:
@@ -140,10 +146,14 @@ class Store:
     def _create(self) -> None:
         cols = ", ".join(f'"{n}" {t}' for n, t, _ in ARTICLE_COLUMNS)
         self.con.execute(f"CREATE TABLE IF NOT EXISTS articles ({cols}, PRIMARY KEY (id))")
-        for table, columns in CHILD_COLUMNS.items():
-            extra = "" if table == "events" else '"id" VARCHAR, '
-            cols = ", ".join(f'"{n}" {t}' for n, t, _ in columns)
-            self.con.execute(f'CREATE TABLE IF NOT EXISTS {table} ("article_id" VARCHAR, {extra}{cols})')
+        tables = {row[0] for row in self.con.execute("SHOW TABLES").fetchall()}
+        if "events" in tables and "mentions" not in tables:  # a store of 0.2 or before
+            self.con.execute("ALTER TABLE events RENAME TO mentions")
+        for field_name in CHILD_COLUMNS:
+            table = TABLE_OF[field_name]
+            cols = ", ".join(f'"{n}" {t}' for n, t in self._columns(table))
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        dataset.create(self.con)
         cols = ", ".join(f'"{n}" {t}' for n, t in FAILURE_COLUMNS)
         self.con.execute(f"CREATE TABLE IF NOT EXISTS failures ({cols}, PRIMARY KEY (id))")
         self.con.execute(
@@ -155,7 +165,7 @@ class Store:
     def _upgrade(self) -> None:
         """Bring a store written by an earlier version to this schema: the record fields added
         since become columns (empty for old rows); failures, once article rows, move to their table."""
-        for table in ("articles", "events", "quotes", "places"):
+        for table in ("articles", "mentions", "quotes", "places"):
             present = {row[0] for row in self.con.execute(f"DESCRIBE {table}").fetchall()}
             for name, kind in self._columns(table):
                 if name not in present:
@@ -169,6 +179,10 @@ class Store:
             )
             self.con.execute("DELETE FROM articles WHERE error IS NOT NULL")
             self.con.execute("ALTER TABLE articles DROP COLUMN error")
+        if self.con.execute("SELECT count(*) FROM events").fetchone() == (0,):
+            self.con.execute("BEGIN TRANSACTION")
+            dataset.refresh(self.con)  # a store from before the events table: build it once
+            self.con.execute("COMMIT")
 
     def stored_ids(self) -> set[str]:
         """Ids of the articles stored (coded without error)."""
@@ -190,12 +204,12 @@ class Store:
         ``inputs``, in the same order as ``records``, are the documents they were coded from: their
         content hashes and origins are kept (for `ledger` and the failures table).
         """
-        counts = {"articles": 0, "duplicates": 0, "events": 0, "quotes": 0, "places": 0, "failures": 0}
+        counts = {"articles": 0, "duplicates": 0, "mentions": 0, "quotes": 0, "places": 0, "failures": 0}
         pairs = (
             list(zip(records, inputs, strict=True)) if inputs is not None else [(r, None) for r in records]
         )
         hashes = dict(self.con.execute("SELECT content_hash, id FROM articles").fetchall())
-        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "events", "quotes", "places")}
+        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "mentions", "quotes", "places")}
         failures: list[list[Any]] = []
         aliases: list[list[Any]] = []
         ids: dict[str, None] = {}
@@ -219,11 +233,14 @@ class Store:
             counts["articles"] += 1
             values = [_value(record, p) for _, _, p in ARTICLE_COLUMNS[:-2]]
             rows["articles"].append([*values, digest, input_hash])
-            for table, columns in CHILD_COLUMNS.items():
-                for item in getattr(record, table):
+            for field_name, columns in CHILD_COLUMNS.items():
+                table = TABLE_OF[field_name]
+                for item in getattr(record, field_name):
                     values = [_value(item, p) for _, _, p in columns]
-                    prefix = [record.id] if table == "events" else [record.id, _child_id(record.id, item)]
-                    rows[table].append(prefix + values)
+                    if table == "mentions":
+                        rows[table].append([record.id, *values, None, None])  # event key and id: refresh
+                    else:
+                        rows[table].append([record.id, _child_id(record.id, item), *values])
                     counts[table] += 1
         if ids or aliases:
             self._commit(list(ids), rows, failures, aliases)
@@ -242,7 +259,8 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.register("batch_ids", _arrow([("id", "VARCHAR")], [[i] for i in ids]))
-            for table in ("events", "quotes", "places"):
+            touched = dataset.keys_of(self.con, ids)  # events that lose the mentions replaced here
+            for table in ("mentions", "quotes", "places"):
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
             for table in ("articles", "failures", "aliases"):
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM batch_ids)")
@@ -253,6 +271,9 @@ class Store:
             alias_columns = [("id", "VARCHAR"), ("input_hash", "VARCHAR"), ("article_id", "VARCHAR")]
             self.con.execute("DELETE FROM aliases WHERE id IN (SELECT unnest(?))", [[a[0] for a in aliases]])
             self._insert("aliases", alias_columns, aliases)
+            self.con.execute(f"UPDATE mentions SET event_key = {dataset.KEY_SQL} WHERE event_key IS NULL")
+            copied = [a[2] for a in aliases]  # a new copy of a stored article counts for its events
+            dataset.refresh(self.con, touched + dataset.keys_of(self.con, ids + copied))
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
@@ -261,8 +282,12 @@ class Store:
     def _columns(self, table: str) -> list[tuple[str, str]]:
         if table == "articles":
             return [(n, t) for n, t, _ in ARTICLE_COLUMNS]
-        prefix = [("article_id", "VARCHAR")] + ([] if table == "events" else [("id", "VARCHAR")])
-        return prefix + [(n, t) for n, t, _ in CHILD_COLUMNS[table]]
+        if table == "events":
+            return dataset.event_columns()
+        if table == "mentions":  # the event's own id is a column of the record
+            own = [(n, t) for n, t, _ in CHILD_COLUMNS["events"]]
+            return [("article_id", "VARCHAR"), *own, ("event_key", "VARCHAR"), ("event_id", "VARCHAR")]
+        return [("article_id", "VARCHAR"), ("id", "VARCHAR")] + [(n, t) for n, t, _ in CHILD_COLUMNS[table]]
 
     def _insert(self, table: str, columns: list[tuple[str, str]], rows: list[list[Any]]) -> None:
         if not rows:
@@ -276,7 +301,7 @@ class Store:
         """Row counts of every table."""
         return {
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-            for t in ("articles", "events", "quotes", "places", "failures")
+            for t in ("articles", "events", "mentions", "quotes", "places", "failures")
         }
 
     def failures(self) -> list[dict[str, Any]]:
@@ -285,12 +310,12 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def iter_events(self) -> Iterator[dict[str, Any]]:
-        """Every stored event as a nested dict (the record's event shape plus ``article_id``)."""
+    def iter_mentions(self) -> Iterator[dict[str, Any]]:
+        """Every stored mention as a nested dict (the record's event shape plus ``article_id``)."""
         names = ["article_id"] + [n for n, _, _ in CHILD_COLUMNS["events"]]
         paths = [("article_id",)] + [p for _, _, p in CHILD_COLUMNS["events"]]
         columns = ", ".join(f'"{name}"' for name in names)  # by name: an upgraded store's order differs
-        cursor = self.con.execute(f"SELECT {columns} FROM events ORDER BY article_id, start")
+        cursor = self.con.execute(f"SELECT {columns} FROM mentions ORDER BY article_id, start")
         while batch := cursor.fetchmany(1000):
             for row in batch:
                 yield _nest(names, paths, row)

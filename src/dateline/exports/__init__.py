@@ -49,7 +49,7 @@ def _dicts(names: list[str], data: Iterable[tuple[Any, ...]]) -> Iterator[dict[s
 
 
 def _nested_events(names: list[str], data: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
-    """Event rows in the record's nested shape (as `Store.iter_events` gives them)."""
+    """Mention rows in the record's nested shape (as `Store.iter_mentions` gives them)."""
     from ..store import CHILD_COLUMNS, LIST_ITEMS
 
     paths = {name: path for name, _, path in CHILD_COLUMNS["events"]}
@@ -76,13 +76,13 @@ def _nested_events(names: list[str], data: Iterable[tuple[Any, ...]]) -> Iterato
 def lines(store: Store, format: str, table: str, filters: Filters) -> Iterator[str]:
     """The text lines (each with its newline) of a text format."""
     if format in ("gdelt", "gdelt-mentions", "plover", "icews"):
-        sql, params = event_query(filters)
+        sql, params = event_query(filters, mentions=format == "gdelt-mentions")
         names, data = rows(store.con, sql, params)
         events = _dicts(names, data)
         if format == "gdelt":
             yield from (gdelt.event_line(r) + "\n" for r in events)
-        elif format == "gdelt-mentions":
-            yield from (gdelt.mention_line(r) + "\n" for r in events)
+        elif format == "gdelt-mentions":  # a mention row names its event by the event's id
+            yield from (gdelt.mention_line({**r, "id": r.get("event_id") or r["id"]}) + "\n" for r in events)
         elif format == "icews":
             yield icews.header() + "\n"
             yield from (icews.line(r) + "\n" for r in events)
@@ -93,7 +93,7 @@ def lines(store: Store, format: str, table: str, filters: Filters) -> Iterator[s
     names, data = rows(store.con, sql, params)
     if format == "csv":
         yield from tables.csv_lines(names, data)
-    elif table == "events":
+    elif table == "mentions":
         yield from (tables.jsonl_line(r) for r in _nested_events(names, data))
     else:
         yield from (tables.jsonl_line(r) for r in _dicts(names, data))

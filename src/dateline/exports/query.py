@@ -1,9 +1,8 @@
 """Read-only SQL over the store for the exports: event rows with their article, other tables, and
 the command line's filters, always as bound parameters.
 
-The event query reads the per-article ``events`` table, each row one mention in one article; a
-store with a deduplicated events table needs only another `EVENT_SQL` (the formatters default
-``num_mentions``/``num_sources``/``num_articles`` to 1 when the row has none).
+An event row is a deduplicated event (the ``events`` table: its counts and id) with the coding
+and article of its surest mention; a mention row is one event in one article (``mentions``).
 """
 
 from __future__ import annotations
@@ -60,9 +59,9 @@ def _date(value: str | None, option: str) -> str | None:
         raise ConfigError(f"{option} {value!r}: give an ISO date, YYYY-MM-DD") from None
 
 
-#: Event rows: the stored event with its article's url/published/title, its length, whether it is
-#: the article's root event and the place the event is at as the places table found it.
-EVENT_SQL = """
+#: Mention rows: the stored mention with its article's url/published/title, its length, whether it
+#: is the article's root event and the place the event is at as the places table found it.
+MENTION_SQL = """
 WITH by_id AS (
     SELECT article_id, geonameid, any_value(feature) AS feature, any_value(admin1) AS admin1
     FROM places WHERE geonameid IS NOT NULL GROUP BY article_id, geonameid
@@ -74,7 +73,7 @@ WITH by_id AS (
         (e.sentence = 0 OR e.sentence = min(e.sentence) OVER (PARTITION BY e.article_id)) AS is_root,
         coalesce(i.feature, n.feature) AS location_feature,
         coalesce(i.admin1, n.admin1) AS location_admin1
-    FROM events e
+    FROM mentions e
     JOIN articles a ON a.id = e.article_id
     LEFT JOIN by_id i ON i.article_id = e.article_id AND i.geonameid = e.location_geonameid
     LEFT JOIN by_name n ON n.article_id = e.article_id AND e.location_geonameid IS NULL
@@ -83,21 +82,12 @@ WITH by_id AS (
 SELECT * FROM ev
 """
 
-MENTION_COLUMNS = (
-    "article_id",
-    "id",
-    "sentence",
-    "start",
-    "end",
-    "trigger",
-    "source_start",
-    "target_start",
-    "confidence",
-    "url",
-    "published",
-    "title",
-    "doc_len",
-)
+#: Event rows: each event once, its id and counts, with the coding of its surest mention.
+EVENT_SQL = f"""
+SELECT m.* EXCLUDE (id, event_id), x.event_id AS id, x.num_mentions, x.num_sources, x.num_articles,
+    x.first_seen, x.last_seen
+FROM events x JOIN ({MENTION_SQL}) m ON m.article_id = x.article_id AND m.id = x.mention_id
+"""
 
 
 def _event_where(filters: Filters, alias: str = "") -> tuple[list[str], list[Any]]:
@@ -122,11 +112,14 @@ def _event_where(filters: Filters, alias: str = "") -> tuple[list[str], list[Any
     return where, params
 
 
-def event_query(filters: Filters, columns: tuple[str, ...] | None = None) -> tuple[str, list[Any]]:
-    """SQL and parameters of the filtered event rows, in article and text order."""
+def event_query(
+    filters: Filters, columns: tuple[str, ...] | None = None, mentions: bool = False
+) -> tuple[str, list[Any]]:
+    """SQL and parameters of the filtered event rows (``mentions``: mention rows), in article and
+    text order."""
     where, params = _event_where(filters)
     select = "*" if columns is None else ", ".join(f'"{c}"' for c in columns)
-    sql = f"SELECT {select} FROM ({EVENT_SQL}) AS rows"
+    sql = f"SELECT {select} FROM ({MENTION_SQL if mentions else EVENT_SQL}) AS rows"
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + " ORDER BY article_id, start, id", params
@@ -139,14 +132,14 @@ def table_query(table: str, filters: Filters) -> tuple[str, list[Any]]:
     ``places`` take --since/--until on the article's publication date and keep the articles with an
     event that passes --country and --root (for ``places``, --country is the place's country).
     """
-    if table == "events":
-        conditions, values = _event_where(filters, "e")
-        sql = "SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id"
+    if table in ("events", "mentions"):
+        alias = "x" if table == "events" else "e"
+        conditions, values = _event_where(filters, alias)
+        sql = f"SELECT {alias}.* FROM {table} {alias} JOIN articles a ON a.id = {alias}.article_id"
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
-        return sql + " ORDER BY e.article_id, e.start, e.id", values
-    if table == "mentions":
-        return event_query(filters, MENTION_COLUMNS)
+        order = "x.date, x.event_id" if table == "events" else "e.article_id, e.start, e.id"
+        return sql + " ORDER BY " + order, values
     if table not in ("articles", "quotes", "places"):
         raise ConfigError(f"--table {table!r}: one of {', '.join(TABLES)}")
     where: list[str] = []
@@ -165,7 +158,9 @@ def table_query(table: str, filters: Filters) -> tuple[str, list[Any]]:
     event_where, event_params = _event_where(Filters(country=country, roots=filters.roots), "e")
     if event_where:
         where.append(
-            "EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND " + " AND ".join(event_where) + ")"
+            "EXISTS (SELECT 1 FROM mentions e WHERE e.article_id = a.id AND "
+            + " AND ".join(event_where)
+            + ")"
         )
         params.extend(event_params)
     if table == "articles":
