@@ -6,10 +6,11 @@ one row of ``events``, with their counts (`dateline.dataset`).
 The schema is derived from the record dataclasses: nested records are flattened with a prefix
 (``source_code``, ``plover_event``, ``location_lat``), lists of strings become ``VARCHAR[]``.
 Ids are stable across runs; writing an article again replaces its rows, so runs are idempotent,
-and an article whose text is already stored under another id is skipped as a duplicate (its id
-is kept in ``aliases``). An input that could not be coded is a row of ``failures`` with its
-reason, never an article. Every input's content hash is kept, so that a resumed run skips what it
-stored before and tells a new content under a known id from the same one (`ledger`).
+and an article whose text is already stored under another id, or nearly (a wire copy with another
+headline: `dateline.dedup`), is kept as a copy of it (its id, url and similarity in ``aliases``).
+An input that could not be coded is a row of ``failures`` with its reason, never an article.
+Every input's content hash is kept, so that a resumed run skips what it stored before and tells a
+new content under a known id from the same one (`ledger`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from . import dataset
+from . import dataset, dedup
 from .errors import StoreError, error_code, error_label
 from .ingest.ids import IdLedger
 from .records import ArticleRecord, Event, InputFailure, Place, Quote, RawDocument, stable_id
@@ -95,6 +96,10 @@ FAILURE_COLUMNS = [
     ("input_hash", "VARCHAR"),
     ("failed_at", "TIMESTAMP"),
 ]
+#: An article's MinHash signature (`dateline.dedup`).
+SIGNATURE_COLUMNS = [("article_id", "VARCHAR"), ("minhash", "UBIGINT[]")]
+#: Per store file, the near-duplicate index of its articles and the signature count it holds.
+_INDEXES: dict[str, tuple[int, dedup.NearDuplicates]] = {}
 #: Seconds to wait for a store another process is writing to.
 LOCK_WAIT = 30.0
 _ARROW_TYPES = {"VARCHAR": "string", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_"}
@@ -158,8 +163,10 @@ class Store:
         self.con.execute(f"CREATE TABLE IF NOT EXISTS failures ({cols}, PRIMARY KEY (id))")
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS aliases "
-            "(id VARCHAR PRIMARY KEY, input_hash VARCHAR, article_id VARCHAR)"
+            "(id VARCHAR PRIMARY KEY, input_hash VARCHAR, article_id VARCHAR, url VARCHAR, similarity DOUBLE)"
         )
+        cols = ", ".join(f'"{n}" {t}' for n, t in SIGNATURE_COLUMNS)
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS signatures ({cols}, PRIMARY KEY (article_id))")
         self._upgrade()
 
     def _upgrade(self) -> None:
@@ -170,6 +177,10 @@ class Store:
             for name, kind in self._columns(table):
                 if name not in present:
                     self.con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+        present = {row[0] for row in self.con.execute("DESCRIBE aliases").fetchall()}
+        for name, kind in (("url", "VARCHAR"), ("similarity", "DOUBLE")):
+            if name not in present:
+                self.con.execute(f'ALTER TABLE aliases ADD COLUMN "{name}" {kind}')
         columns = {row[0] for row in self.con.execute("DESCRIBE articles").fetchall()}
         if "error" in columns:
             self.con.execute(
@@ -212,6 +223,8 @@ class Store:
         rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "mentions", "quotes", "places")}
         failures: list[list[Any]] = []
         aliases: list[list[Any]] = []
+        signatures: list[list[Any]] = []
+        near = self._near_duplicates()
         ids: dict[str, None] = {}
         for record, source in pairs:
             if record.id in ids:
@@ -226,8 +239,16 @@ class Store:
             digest = content_hash(record.text)
             if hashes.get(digest, record.id) != record.id:
                 counts["duplicates"] += 1
-                aliases.append([record.id, input_hash, hashes[digest]])
+                aliases.append([record.id, input_hash, hashes[digest], record.url, 1.0])
                 continue
+            values = dedup.signature(record.text)
+            copied = near.find(values, exclude=record.id)
+            if copied is not None:  # a wire copy: another headline, a line more or less
+                counts["duplicates"] += 1
+                aliases.append([record.id, input_hash, copied[0], record.url, round(copied[1], 3)])
+                continue
+            near.add(record.id, values)
+            signatures.append([record.id, values])
             hashes[digest] = record.id
             ids[record.id] = None
             counts["articles"] += 1
@@ -243,8 +264,38 @@ class Store:
                         rows[table].append([record.id, _child_id(record.id, item), *values])
                     counts[table] += 1
         if ids or aliases:
-            self._commit(list(ids), rows, failures, aliases)
+            try:
+                self._commit(list(ids), rows, failures, aliases, signatures)
+            except StoreError:
+                _INDEXES.pop(self._index_key(), None)  # the index holds what was not stored
+                raise
+            _INDEXES[self._index_key()] = (self._signature_count(), near)
         return counts
+
+    def _index_key(self) -> str:
+        return str(Path(self.path).resolve())
+
+    def _signature_count(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM signatures").fetchone()[0])  # type: ignore[index]
+
+    def _near_duplicates(self) -> dedup.NearDuplicates:
+        """The LSH index of the stored articles (kept for the process while no one else writes:
+        a run writes one batch at a time, each through a new `Store`)."""
+        count = self._signature_count()
+        cached = _INDEXES.get(self._index_key())
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        missing = self.con.execute(
+            "SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM signatures)"
+        ).fetchall()
+        if missing:  # a store from before signatures were kept
+            rows = [[article_id, dedup.signature(text or "")] for article_id, text in missing]
+            self._insert("signatures", SIGNATURE_COLUMNS, rows)
+        index = dedup.NearDuplicates()
+        for article_id, values in self.con.execute("SELECT article_id, minhash FROM signatures").fetchall():
+            index.add(article_id, list(values))
+        _INDEXES[self._index_key()] = (self._signature_count(), index)
+        return index
 
     def _commit(
         self,
@@ -252,6 +303,7 @@ class Store:
         rows: dict[str, list[list[Any]]],
         failures: list[list[Any]],
         aliases: list[list[Any]],
+        signatures: list[list[Any]] | None = None,
     ) -> None:
         """Replace the rows of ``ids`` and insert the new ones, in one transaction, in bulk."""
         import duckdb
@@ -264,13 +316,21 @@ class Store:
                 self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
             for table in ("articles", "failures", "aliases"):
                 self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM batch_ids)")
+            self.con.execute("DELETE FROM signatures WHERE article_id IN (SELECT id FROM batch_ids)")
             self.con.unregister("batch_ids")
             for table, table_rows in rows.items():
                 self._insert(table, self._columns(table), table_rows)
             self._insert("failures", FAILURE_COLUMNS, failures)
-            alias_columns = [("id", "VARCHAR"), ("input_hash", "VARCHAR"), ("article_id", "VARCHAR")]
+            alias_columns = [
+                ("id", "VARCHAR"),
+                ("input_hash", "VARCHAR"),
+                ("article_id", "VARCHAR"),
+                ("url", "VARCHAR"),
+                ("similarity", "DOUBLE"),
+            ]
             self.con.execute("DELETE FROM aliases WHERE id IN (SELECT unnest(?))", [[a[0] for a in aliases]])
             self._insert("aliases", alias_columns, aliases)
+            self._insert("signatures", SIGNATURE_COLUMNS, signatures or [])
             self.con.execute(f"UPDATE mentions SET event_key = {dataset.KEY_SQL} WHERE event_key IS NULL")
             copied = [a[2] for a in aliases]  # a new copy of a stored article counts for its events
             dataset.refresh(self.con, touched + dataset.keys_of(self.con, ids + copied))
@@ -349,6 +409,8 @@ def _arrow(columns: list[tuple[str, str]], rows: list[list[Any]]) -> Any:
     for position, (name, kind) in enumerate(columns):
         if kind == "VARCHAR[]":
             arrow_type = pa.list_(pa.string())
+        elif kind == "UBIGINT[]":
+            arrow_type = pa.list_(pa.uint64())
         elif kind == "TIMESTAMP":
             arrow_type = pa.timestamp("us")
         else:
