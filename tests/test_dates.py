@@ -34,6 +34,8 @@ WEDNESDAY = date(2018, 2, 21)
         ("3 March 2017", date(2017, 3, 3), "day"),
         ("December 12", date(2017, 12, 12), "day"),
         ("last year", date(2017, 1, 1), "year"),
+        ("in 2009", date(2009, 1, 1), "year"),
+        ("2016", date(2016, 1, 1), "year"),
     ],
 )
 def test_resolve(expression: str, expected: date, precision: str) -> None:
@@ -239,3 +241,21 @@ def test_year_only_publication_date(code: Coder) -> None:
     assert dated(past, "arrested") == ("2024-01-01", "year")
     written = code("Germany signed a trade agreement with France on 5 March 2024 in Paris.", published="2024")
     assert dated(written, "signed") == ("2024-03-05", "day")
+
+
+def test_a_year_alone_is_never_after_publication() -> None:
+    assert resolve("in 2031", WEDNESDAY) is None
+    assert resolve("in 2031", WEDNESDAY, forward=True) == (date(2031, 1, 1), "year")
+
+
+@pytest.mark.slow
+def test_a_past_act_told_as_background_has_its_own_year(code: Coder) -> None:
+    """ "The 2011 kidnapping of ...", "an attack in 2016": background acts keep their year."""
+    record = code("The 2011 kidnapping of nine engineers by rebels in Darfur still haunts Sudan.")
+    dates = {(e.trigger, e.date, e.date_precision) for e in record.events}
+    assert ("kidnapping", "2011-01-01", "year") in dates, show(record.events)
+    record = code("Rebels attacked a convoy near Goma in 2016, the army said on Monday.")
+    attacked = [e for e in record.events if e.trigger == "attacked"]
+    assert attacked and (attacked[0].date, attacked[0].date_precision) == ("2016-01-01", "year"), show(
+        record.events
+    )

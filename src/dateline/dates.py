@@ -61,6 +61,11 @@ class EventDater:
         if parsed is None:
             return None, None, "none"
         base, known = parsed
+        year = _year_modifier(trigger)
+        if year is not None:  # "the 2014 abduction": the act's own year
+            resolved = resolve(year.text, base, forward=False, known=known)
+            if resolved is not None:
+                return resolved[0].isoformat(), resolved[1], "text"
         for ent, anchor in _clause_dates(trigger):
             resolved = resolve(ent.text, base, forward=looks_forward(anchor, self.words), known=known)
             if resolved is not None:
@@ -157,7 +162,18 @@ def resolve(
         if words & {"today", "tonight"} or text in (["this", "morning"], ["this", "evening"]):
             return base, "day"
         relative = _ahead(words, base) if forward else _behind(words, base)
-    return relative if relative is not None else _absolute(text, base, forward, known)
+    if relative is not None:
+        return relative
+    return _absolute(text, base, forward, known) or _year(text, base, forward)
+
+
+def _year(words: list[str], base: date, forward: bool) -> tuple[date, str] | None:
+    """A year alone ("in 2009", "the 2014 abduction"): that year, to the year. A past-looking
+    clause cannot name a year after publication."""
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+    if len(years) != 1 or (not forward and years[0] > base.year):
+        return None
+    return date(years[0], 1, 1), "year"
 
 
 def _anchorable(words: set[str], known: str) -> bool:
@@ -263,6 +279,19 @@ def _period_end(base: date, known: str) -> date:
     if known == "month":
         return (base.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     return base
+
+
+def _year_modifier(trigger: Token) -> Token | None:
+    """A year that modifies a noun act ("the 2014 abduction", "its 2019 offensive"), which the
+    entity recogniser often takes for a number."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.dep_ in ("nummod", "compound", "amod", "nmod") and child.i < trigger.i:
+            text = child.text
+            if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
+                return child
+    return None
 
 
 def _clause_dates(trigger: Token) -> list[tuple[Span, Token]]:
