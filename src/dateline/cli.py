@@ -78,6 +78,26 @@ ModelOption = Annotated[
     typer.Option("--model", "-m", help="spaCy pipeline: md (default), sm, or a name/path spacy.load accepts"),
 ]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes")]
+ShardSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--shard-size", min=1, help="Inputs per shard: the unit handed to a worker and written to the store"
+    ),
+]
+RecycleOption = Annotated[
+    int,
+    typer.Option(
+        "--recycle-after", min=1, help="Documents a worker process codes before a fresh one replaces it"
+    ),
+]
+DocTimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--doc-timeout",
+        min=0,
+        help="Seconds one document may take; a slower one is stored as a failure (0: no limit)",
+    ),
+]
 
 
 class Coder(StrEnum):
@@ -286,11 +306,16 @@ def run(
     max_chars: MaxCharsOption = None,
     incomplete: IncompleteOption = False,
     min_confidence: MinConfidenceOption = 0.0,
+    shard_size: ShardSizeOption = 64,
+    recycle_after: RecycleOption = 1000,
+    doc_timeout: DocTimeoutOption = 300.0,
 ) -> None:
     """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
-    Failed inputs go to the store's failures table with their reason. Ctrl-C stops after storing
-    what was coded; the same command continues. Exit status as for `dateline code`.
+    Inputs are coded in shards by --workers processes, and each finished shard is written to the
+    store in one transaction. Failed inputs go to the store's failures table with their reason.
+    Ctrl-C (or even kill -9) stops it; the same command continues where it stopped and ends with
+    the store an uninterrupted run gives. Exit status as for `dateline code`.
     """
     from .runs import Stopped, run_into_store
 
@@ -305,6 +330,9 @@ def run(
                 config,
                 workers=workers,
                 on_record=lambda _record: progress.update(task, description="coding", advance=1),
+                shard_size=shard_size,
+                recycle_after=recycle_after,
+                doc_timeout=doc_timeout or None,
             )
     except DatelineError as exc:
         raise _fail(exc) from None

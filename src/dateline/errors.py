@@ -91,6 +91,12 @@ class InternalError(DatelineError):
     hint = "A bug in dateline: please report it with the input that caused it"
 
 
+class TimeLimit(DatelineError):
+    code = "E013"
+    label = "time limit"
+    hint = "Coding it took longer than the per-document limit: raise `dateline run --doc-timeout`"
+
+
 class ConfigError(DatelineError):
     code = "E012"
     label = "configuration"

@@ -7,21 +7,33 @@ the CLI prints its one line and turns it into an exit status.
 
 from __future__ import annotations
 
-from collections import Counter, deque
+import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import error_label
-from .ingest import Admission, Input, admitted, check_paths, iter_documents
+from .errors import InternalError, error_label
+from .ingest import Admission, IdLedger, Input, admitted, check_paths, iter_documents
 from .records import ArticleRecord
+from .shards import (
+    DOC_TIMEOUT,
+    RECYCLE_AFTER,
+    SHARD_SIZE,
+    Shard,
+    make_shard,
+    read_shard,
+    remove_stale_temps,
+    run_shards,
+    shard_dir,
+)
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline, PipelineConfig
 
-#: Records written to the store per transaction: the most a Ctrl-C or a crash can cost.
-WRITE_BATCH = 64
+#: Records written to the store per transaction (one shard's): the most a crash can cost.
+WRITE_BATCH = SHARD_SIZE
 
 
 @dataclass(slots=True)
@@ -112,60 +124,90 @@ def run_into_store(
     workers: int = 1,
     pipeline: Pipeline | None = None,
     on_record: Callable[[ArticleRecord], None] | None = None,
+    shard_size: int = SHARD_SIZE,
+    recycle_after: int = RECYCLE_AFTER,
+    doc_timeout: float | None = DOC_TIMEOUT,
 ) -> Summary:
     """Code ``paths`` into the store ``db``: resumable, idempotent, every failure recorded.
 
     Inputs the store holds already (same id, same content) are skipped; a new content under a
-    stored id gets a suffixed id. The store is opened only to write each batch, so that an export
-    can read it between batches. On Ctrl-C the records coded so far are written and `Stopped` is
-    raised with the summary.
+    stored id gets a suffixed id. The others are coded in shards (`dateline.shards`) of
+    ``shard_size`` consecutive inputs, by ``workers`` processes (1: this one), each shard's records
+    written to a file in ``<db>.shards/`` atomically; this process, the store's one writer, loads
+    each shard's file in input order (one transaction) and then deletes it. A run stopped at any
+    moment (even ``kill -9``) and run again ends with the store an uninterrupted run gives: stored
+    inputs are skipped, finished shard files are loaded instead of coded again, and loading a
+    shard twice replaces its rows. The store is opened only to write a shard, so that an export
+    can read it between shards. On Ctrl-C `Stopped` is raised with the summary.
     """
+    from .pipeline import PipelineConfig
     from .store import Store
 
     paths = list(paths)
     check_paths(paths)
+    config = config or (pipeline.config if pipeline is not None else PipelineConfig())
     with Store(db) as store:
         ledger = store.ledger()
     summary = Summary()
-    sent: deque[Input] = deque()
-
-    def wanted() -> Iterator[Input]:
-        for item, admission in admitted(paths, ledger):
-            if admission is Admission.SAME:
-                summary.skipped += 1
-                continue
-            summary.renamed += admission is Admission.RENAMED
-            sent.append(item)
-            yield item
-
-    records: list[ArticleRecord] = []
-    inputs: list[Input] = []
-
-    def flush() -> None:
-        if records:
-            with Store(db) as writer:
-                counts = writer.write(records, inputs)
-                summary.stored = writer.counts()
-            summary.duplicates += counts["duplicates"]
-            records.clear()
-            inputs.clear()
-
+    directory = shard_dir(db)
+    remove_stale_temps(directory)
+    windows = _windows(paths, ledger, summary, shard_size)
+    shards = (make_shard(inputs, config, directory) for inputs in windows)
+    done = run_shards(shards, config, workers, recycle_after, doc_timeout, pipeline, shard_size)
     try:
-        for record in _process(wanted(), config, workers, pipeline):
-            records.append(record)
-            inputs.append(sent.popleft())
-            summary.add(record)
-            if on_record is not None:
-                on_record(record)
-            if len(records) >= WRITE_BATCH:
-                flush()
+        for shard in done:
+            _load(shard, db, summary, on_record)
     except KeyboardInterrupt:
-        flush()
+        done.close()  # stop the workers; finished shard files stay for the next run to load
         _count_stored(summary, db)
         raise Stopped(summary) from None
-    flush()
     _count_stored(summary, db)
+    with contextlib.suppress(OSError):
+        directory.rmdir()  # only when empty: files of other runs' shards stay
     return summary
+
+
+def _windows(paths: list[str | Path], ledger: IdLedger, summary: Summary, size: int) -> Iterator[list[Input]]:
+    """The inputs to code, in shards: the new inputs among each ``size`` consecutive ones.
+
+    Shards are cut by position in the whole input, stored inputs included, so that a rerun after
+    a crash cuts the inputs it still has to code as the first run did, and finds its shard files.
+    """
+    size = max(1, size)
+    window: list[Input] = []
+    current = 0
+    for position, (item, admission) in enumerate(admitted(paths, ledger)):
+        if position // size != current:
+            if window:
+                yield window
+            window, current = [], position // size
+        if admission is Admission.SAME:
+            summary.skipped += 1
+            continue
+        summary.renamed += admission is Admission.RENAMED
+        window.append(item)
+    if window:
+        yield window
+
+
+def _load(
+    shard: Shard, db: str | Path, summary: Summary, on_record: Callable[[ArticleRecord], None] | None
+) -> None:
+    """Write a finished shard's records into the store (one transaction), then delete its file."""
+    from .store import Store
+
+    records = read_shard(shard)
+    if records is None:
+        raise InternalError(f"the shard file {shard.path} cannot be read back")
+    with Store(db) as writer:
+        counts = writer.write(records, shard.inputs)
+        summary.stored = writer.counts()
+    summary.duplicates += counts["duplicates"]
+    for record in records:
+        summary.add(record)
+        if on_record is not None:
+            on_record(record)
+    shard.path.unlink(missing_ok=True)
 
 
 def _count_stored(summary: Summary, db: str | Path) -> None:

@@ -1,0 +1,340 @@
+"""Shards: the unit of work of a run, and the local executor that runs them in worker processes.
+
+`process_shard(inputs, output, config)` codes a few dozen inputs and writes their records as one
+file, atomically: the file is written under a temporary name and `os.replace`d into place, so a
+shard is done (its whole file is there) or absent, never half-written, whatever kills the process.
+It is one plain function of picklable arguments, so that any executor can run it: this process
+(one worker), a pool of worker processes (`run_shards`), or, later, a cluster.
+
+**The shard file** is JSONL: a header line ``{"shard": KEY, "format": 1, "inputs": [{"id",
+"digest", "origin"}, ...], "timed_out": N, "seconds": S}``, then one line per input, in input
+order: its record's `ArticleRecord.to_dict()`. The inputs themselves (which `Store.write` needs
+for their content hashes and origins) stay with the one writer, which sent them; the header names
+them so that a file is checked against the inputs it is loaded for. Its name is the shard's
+`shard_key`: a hash of the version, the config and the inputs' ids and digests, so that a rerun
+finds the files of the shards finished before a crash and loads them instead of coding them again.
+
+**The time limit** of one document is a ``SIGALRM`` timer (`signal.setitimer`) in the process that
+codes it. Documents are parsed in batches of ``config.batch_size``; a batch must finish within one
+document's limit (then every document in it did), else each of its documents is coded again alone
+under its own limit, and a document that overruns it becomes a `TimeLimit` failure while the rest
+of the shard goes on. The alarm's exception is raised between Python bytecodes: one long call
+into C (the parse of one 100,000-character segment) finishes before it applies. Without a main
+thread to take the signal (`process_shard` called from another thread), no limit applies.
+
+**Workers** (`run_shards` with ``workers > 1``) are spawned processes that load the pipeline once
+(in their initializer), ignore Ctrl-C (the parent's to handle) and die with the parent (Linux's
+``PR_SET_PDEATHSIG``: a ``kill -9`` of the run leaves no orphans coding on). A worker is replaced
+by a fresh one after about ``recycle_after`` documents (whole shards: ``maxtasksperchild``), since
+spaCy's memory grows on long runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .errors import InternalError, TimeLimit
+from .records import ArticleRecord, InputFailure, RawDocument
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from .pipeline import Pipeline, PipelineConfig
+
+Input = RawDocument | InputFailure
+
+#: Inputs per shard: the most a crash can cost, and the unit handed to a worker.
+SHARD_SIZE = 64
+#: Documents a worker codes before it is replaced by a fresh process.
+RECYCLE_AFTER = 1000
+#: Seconds one document may take to code before it is recorded as a failure (None: no limit).
+DOC_TIMEOUT: float | None = 300.0
+#: The version of the shard file's layout (part of every shard's key).
+SHARD_FORMAT = 1
+#: Temporary shard files older than this (seconds) are left by a killed process: removed.
+STALE_TEMP = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class ShardResult:
+    """What `process_shard` did: the file it wrote and what is in it."""
+
+    path: Path
+    key: str
+    documents: int
+    failures: int
+    timed_out: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """A run's shard: its inputs, in input order, and the file its records go to."""
+
+    inputs: tuple[Input, ...]
+    path: Path
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm in a document's processing (a BaseException: no stage's catch-all
+    ``except Exception`` takes it for a bug of that stage)."""
+
+
+def shard_key(inputs: Sequence[Input], config: PipelineConfig) -> str:
+    """A stable name for the shard of ``inputs`` coded with ``config``: the same inputs (ids and
+    contents) and configuration give the same key in any process and run."""
+    digest = hashlib.sha1(f"{__version__}\n{SHARD_FORMAT}\n{config!r}\n".encode())
+    for item in inputs:
+        digest.update(f"{item.id}\t{item.digest()}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def shard_dir(db: str | Path) -> Path:
+    """The work directory of the shard files of runs into the store ``db``: ``<db>.shards``."""
+    return Path(f"{db}.shards")
+
+
+def make_shard(inputs: Sequence[Input], config: PipelineConfig, directory: Path) -> Shard:
+    """The shard of ``inputs``, its file in ``directory`` named by its `shard_key`."""
+    return Shard(tuple(inputs), directory / f"{shard_key(inputs, config)}.jsonl")
+
+
+def process_shard(
+    inputs: Sequence[Input],
+    output: Path,
+    config: PipelineConfig,
+    doc_timeout: float | None = DOC_TIMEOUT,
+    pipeline: Pipeline | None = None,
+) -> ShardResult:
+    """Code ``inputs`` and write their records to ``output`` atomically (complete or absent).
+
+    The pipeline is this process's for ``config`` (`dateline.get_pipeline`: the model loads once
+    per process) unless ``pipeline`` is given. A document that takes longer than ``doc_timeout``
+    seconds becomes a `TimeLimit` failure record; the others are coded as usual.
+    """
+    from . import get_pipeline
+
+    started = time.monotonic()
+    inputs = list(inputs)
+    coder = pipeline if pipeline is not None else get_pipeline(config=config)
+    records, timed_out = _code(coder, inputs, doc_timeout)
+    seconds = round(time.monotonic() - started, 3)
+    header = {
+        "shard": output.stem,
+        "format": SHARD_FORMAT,
+        "inputs": [{"id": i.id, "digest": i.digest(), "origin": i.origin} for i in inputs],
+        "timed_out": timed_out,
+        "seconds": seconds,
+    }
+    lines = [json.dumps(header, ensure_ascii=False)]
+    lines.extend(json.dumps(record.to_dict(), ensure_ascii=False) for record in records)
+    _write_atomically(output, "\n".join(lines) + "\n")
+    return ShardResult(
+        path=output,
+        key=output.stem,
+        documents=len(records),
+        failures=sum(1 for r in records if r.error),
+        timed_out=timed_out,
+        seconds=seconds,
+    )
+
+
+def read_shard(shard: Shard) -> list[ArticleRecord] | None:
+    """The records of a finished shard, or None when its file is absent or was written for other
+    inputs (a different format, ids or contents)."""
+    try:
+        with shard.path.open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+            if not _matches(header, shard):
+                return None
+            records = [ArticleRecord.from_dict(json.loads(line)) for line in handle if line.strip()]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return records if len(records) == len(shard.inputs) else None
+
+
+def is_finished(shard: Shard) -> bool:
+    """Whether the shard's file is there, written for its inputs (by its header alone)."""
+    try:
+        with shard.path.open(encoding="utf-8") as handle:
+            return _matches(json.loads(handle.readline()), shard)
+    except (OSError, ValueError):
+        return False
+
+
+def _matches(header: Any, shard: Shard) -> bool:
+    if not isinstance(header, dict) or header.get("format") != SHARD_FORMAT:
+        return False
+    named = [(i.get("id"), i.get("digest")) for i in header.get("inputs", [])]
+    return named == [(i.id, i.digest()) for i in shard.inputs]
+
+
+def remove_stale_temps(directory: Path, older_than: float = STALE_TEMP) -> None:
+    """Remove the temporary files a killed process left in ``directory`` (never whole shards)."""
+    if not directory.is_dir():
+        return
+    now = time.time()
+    for path in directory.glob(".*.tmp"):
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+        except OSError:
+            pass
+
+
+def _write_atomically(output: Path, text: str) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temp = output.with_name(f".{output.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with temp.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, output)
+    finally:
+        if temp.exists():
+            temp.unlink()
+
+
+# --- the time limit ----------------------------------------------------------------------------
+
+
+def _code(pipeline: Pipeline, inputs: list[Input], limit: float | None) -> tuple[list[ArticleRecord], int]:
+    """The records of ``inputs`` in order (parsed in batches), and how many ran out of time."""
+    if not limit or limit <= 0 or threading.current_thread() is not threading.main_thread():
+        return list(pipeline.process_many(inputs)), 0
+    records: list[ArticleRecord] = []
+    timed_out = 0
+    size = max(1, pipeline.config.batch_size)
+    for start in range(0, len(inputs), size):
+        batch = inputs[start : start + size]
+        try:
+            with _alarm(limit):
+                records.extend(list(pipeline.process_many(batch)))
+            continue
+        except DocumentTimeout:
+            pass  # the batch overran one document's limit: find which one, each alone
+        for item in batch:
+            try:
+                with _alarm(limit):
+                    record = pipeline.process(item)
+            except DocumentTimeout:
+                record = _timed_out(item, limit)
+                timed_out += 1
+            records.append(record)
+    return records, timed_out
+
+
+class _alarm:
+    """Raise `DocumentTimeout` in this (main) thread after ``seconds``; restores what was there."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        self.previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous if self.previous is not None else signal.SIG_DFL)
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise DocumentTimeout
+
+
+def _timed_out(item: Input, limit: float) -> ArticleRecord:
+    error = str(TimeLimit(f"{item.id}: coding took longer than the limit of {limit:g} seconds"))
+    if isinstance(item, RawDocument):
+        return ArticleRecord(id=item.id, text="", url=item.url, title=item.title, error=error)
+    return ArticleRecord(id=item.id, text="", error=error)
+
+
+# --- the local executor ------------------------------------------------------------------------
+
+
+def run_shards(
+    shards: Iterable[Shard],
+    config: PipelineConfig,
+    workers: int = 1,
+    recycle_after: int = RECYCLE_AFTER,
+    doc_timeout: float | None = DOC_TIMEOUT,
+    pipeline: Pipeline | None = None,
+    shard_size: int = SHARD_SIZE,
+) -> Generator[Shard, None, None]:
+    """Each shard of ``shards``, in order, once its file is written (by this call, or by an earlier
+    run that was stopped before it loaded it: such a file is not coded again).
+
+    ``workers`` 1 codes in this process (with ``pipeline`` if given); more run `process_shard` in
+    a pool of spawned worker processes, at most twice as many shards in flight as workers, each
+    worker replaced after ``recycle_after`` documents (in whole shards of ``shard_size``).
+    """
+    if workers <= 1:
+        for shard in shards:
+            if not is_finished(shard):
+                process_shard(shard.inputs, shard.path, config, doc_timeout, pipeline)
+            yield shard
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    per_child = max(1, -(-recycle_after // max(1, shard_size)))  # whole shards per worker
+    pending: deque[tuple[Shard, AsyncResult[ShardResult] | None]] = deque()
+    with context.Pool(workers, _init_worker, (config,), maxtasksperchild=per_child) as pool:
+        for shard in shards:
+            job = None
+            if not is_finished(shard):
+                job = pool.apply_async(process_shard, (shard.inputs, shard.path, config, doc_timeout))
+            pending.append((shard, job))
+            while len(pending) >= 2 * workers:
+                yield _finish(*pending.popleft())
+        while pending:
+            yield _finish(*pending.popleft())
+
+
+def _finish(shard: Shard, job: AsyncResult[ShardResult] | None) -> Shard:
+    """Wait for a shard's job (re-raising what the worker raised), waking up for Ctrl-C."""
+    if job is not None:
+        while not job.ready():
+            job.wait(0.5)
+        job.get()
+    if not shard.path.exists():
+        raise InternalError(f"the shard file {shard.path} was not written")
+    return shard
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    """A worker process's set-up: no Ctrl-C (the parent handles it), death with the parent, and
+    this process's pipeline for ``config``, loaded once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    from . import get_pipeline
+
+    get_pipeline(config=config)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
