@@ -117,3 +117,18 @@ def test_a_store_from_before_the_events_table_is_upgraded(tmp_path: Path) -> Non
         (event,) = _events(store)
         assert event["num_mentions"] == 2
         assert store.counts()["mentions"] == 2
+
+
+def test_mentions_with_no_coded_side_are_not_merged(tmp_path: Path) -> None:
+    def uncoded(article_id: str) -> ArticleRecord:
+        record = _article(article_id, f"Text {article_id}.")
+        event = replace(
+            record.events[0],
+            source=ActorRef("the group", 0, 9, None, None, None, []),
+            target=ActorRef("the officials", 10, 20, None, None, None, []),
+        )
+        return replace(record, events=[event])
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([uncoded("a"), uncoded("b")])
+        assert [e["num_mentions"] for e in _events(store)] == [1, 1]

@@ -3,8 +3,9 @@ mentions tables are.
 
 Each event an article codes is a *mention* (the ``mentions`` table: its article, sentence,
 offsets and coding). Mentions of the same act are one *event* (the ``events`` table) when they
-have the same source code, target code, CAMEO code and place (its GeoNames id, else its country)
-and their dates lie within `WINDOW_DAYS` of one another: a chain of mentions a day or less apart
+have the same source code, target code (an uncoded side: its phrase), CAMEO code and place (its
+GeoNames id, else its country) and their dates lie within `WINDOW_DAYS` of one another (a mention
+with no coded side is an event of its own): a chain of mentions a day or less apart
 is one event, so a strike told on Monday and retold on Tuesday is one event, while the same
 strike a week later is another. A mention's date is its event date, else its article's
 publication date. An event's id is a hash of its key and its first date, stable across runs and
@@ -60,10 +61,14 @@ EVENT_COLUMNS: list[tuple[str, str, str]] = [
     ("mention_id", "VARCHAR", "arg_max(id, confidence)"),
 ]
 
-#: The key of a mention: same sides, code and place (SQL over the mentions table).
+#: The key of a mention: same sides, code and place (SQL over the mentions table). A side with no
+#: code is its phrase ("protesters"); a mention with no coded side at all is an event of its own,
+#: as nothing says two such mentions are of one act.
 KEY_SQL = (
-    "concat_ws('|', coalesce(source_code, ''), coalesce(target_code, ''), cameo, "
-    "coalesce(cast(location_geonameid AS VARCHAR), location_country, ''))"
+    "concat_ws('|', coalesce(source_code, 'text:' || lower(source_text), ''), "
+    "coalesce(target_code, 'text:' || lower(target_text), ''), cameo, "
+    "coalesce(cast(location_geonameid AS VARCHAR), location_country, ''), "
+    "CASE WHEN source_code IS NULL AND target_code IS NULL THEN article_id || '#' || id END)"
 )
 
 _GROUPED = """
