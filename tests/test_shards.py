@@ -110,24 +110,22 @@ def test_an_exception_mid_shard_leaves_no_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_document_over_the_time_limit_fails_and_the_rest_of_the_shard_is_coded(
-    pipeline: Any, tmp_path: Path
-) -> None:
-    long_text = "Rebels shelled Goma on Sunday, and the army said it had repelled them. " * 300
-    docs = [*_docs(3), RawDocument(id="long", text=long_text, title="T"), *_docs(6)[3:]]
-    shard = make_shard(docs, pipeline.config, tmp_path)
-    started = time.monotonic()
-    result = process_shard(shard.inputs, shard.path, pipeline.config, doc_timeout=1.0, pipeline=pipeline)
-    assert time.monotonic() - started < 30  # the long text alone takes far longer than its limit
-    records = read_shard(shard)
+def test_documents_over_the_time_limit_fail_and_the_pipeline_goes_on(pipeline: Any, tmp_path: Path) -> None:
+    """The limit, not the machine's speed, decides: under a limit no coding fits in (1 ms), every
+    document is a time-limit failure in its place; under a roomy one, all are coded; and the
+    pipeline works after the interruptions."""
+    docs = _docs(3)
+    tight = make_shard(docs, pipeline.config, tmp_path / "tight")
+    result = process_shard(tight.inputs, tight.path, pipeline.config, doc_timeout=0.001, pipeline=pipeline)
+    records = read_shard(tight)
     assert records is not None and [r.id for r in records] == [d.id for d in docs]
-    assert result.timed_out == 1 and result.failures == 1
-    failed = {r.id: r.error for r in records if r.error}
-    assert list(failed) == ["long"]
-    assert failed["long"].startswith("[E013]") and "longer than the limit of 1 seconds" in failed["long"]
-    assert all(r.events for r in records if r.id != "long")
-    again = pipeline.process(docs[0])  # the pipeline still works after the interruption
-    assert again.to_dict() == records[0].to_dict()
+    assert result.timed_out == 3 and result.failures == 3
+    assert all((r.error or "").startswith("[E013]") for r in records)
+    roomy = make_shard(docs, pipeline.config, tmp_path / "roomy")
+    result = process_shard(roomy.inputs, roomy.path, pipeline.config, doc_timeout=300, pipeline=pipeline)
+    coded = read_shard(roomy)
+    assert coded is not None and result.timed_out == 0 and all(r.events for r in coded)
+    assert pipeline.process(docs[0]).to_dict() == coded[0].to_dict()
 
 
 # --- runs ---------------------------------------------------------------------------------------
