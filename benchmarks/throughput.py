@@ -34,7 +34,8 @@ def main() -> None:
     docs = [d for d in iter_documents(source) if isinstance(d, RawDocument)][: args.limit]
     pipeline = Pipeline(PipelineConfig(model=args.model)).setup()
     assert pipeline.nlp is not None
-    texts = [pipeline.extractor(d).text for d in docs]
+    extract = next(stage for stage in pipeline.stages() if stage.name == "extract")
+    texts = [extract.extractor(d).text for d in docs]  # type: ignore[attr-defined]
     pipeline.nlp.pipe(texts[:2])  # warm-up
 
     started = time.perf_counter()
