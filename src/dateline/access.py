@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ConfigError
-from .exports.query import Filters, table_query
+from .exports.query import Filters, arrow_table, table_query
 from .store import Store
 
 Frame = Literal["arrow", "pandas", "polars"]
@@ -63,11 +63,7 @@ class StoreReader:
         root = filters.get("root")
         roots = [root] if isinstance(root, str) else list(root) if root is not None else None
         checked = Filters.parse(filters.get("since"), filters.get("until"), filters.get("country"), roots)
-        sql, params = table_query(table, checked)
-        relation = self._store.con.sql(sql, params=params)
-        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
-        arrow = fetch()
-        return _convert(arrow, to)
+        return _convert(arrow_table(self._store.con, *table_query(table, checked)), to)
 
 
 def open_store(path: str | Path) -> StoreReader:

@@ -378,7 +378,7 @@ class Store:
         cursor = self.con.execute(f"SELECT {columns} FROM mentions ORDER BY article_id, start")
         while batch := cursor.fetchmany(1000):
             for row in batch:
-                yield _nest(names, paths, row)
+                yield nest_row(paths, row)
 
 
 def _failure_row(record: ArticleRecord, source: Input | None, input_hash: str | None) -> list[Any]:
@@ -423,7 +423,9 @@ def _child_id(article_id: str, item: Quote | Place) -> str:
     return stable_id(article_id, type(item).__name__, item.start, item.end)
 
 
-def _nest(names: list[str], paths: list[tuple[str, ...]], row: tuple[Any, ...]) -> dict[str, Any]:
+def nest_row(paths: list[tuple[str, ...]], row: tuple[Any, ...]) -> dict[str, Any]:
+    """A flat row of record columns back in the record's nested shape (each value at its
+    attribute path; parallel list columns become one list of records)."""
     out: dict[str, Any] = {}
     for path, value in zip(paths, row, strict=True):
         if LIST_ITEMS in path:  # parallel lists of one field each -> one list of records

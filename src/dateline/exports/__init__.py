@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from . import gdelt, icews, plover, tables
-from .query import TABLES, Filters, event_query, rows, table_query
+from .query import TABLES, Filters, arrow_table, event_query, rows, table_query
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -50,27 +50,12 @@ def _dicts(names: list[str], data: Iterable[tuple[Any, ...]]) -> Iterator[dict[s
 
 def _nested_events(names: list[str], data: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
     """Mention rows in the record's nested shape (as `Store.iter_mentions` gives them)."""
-    from ..store import CHILD_COLUMNS, LIST_ITEMS
+    from ..store import CHILD_COLUMNS, nest_row
 
-    paths = {name: path for name, _, path in CHILD_COLUMNS["events"]}
+    by_name = {name: path for name, _, path in CHILD_COLUMNS["events"]}
+    paths = [by_name.get(name, (name,)) for name in names]
     for row in data:
-        out: dict[str, Any] = {}
-        for name, value in zip(names, row, strict=True):
-            path = paths.get(name, (name,))
-            if LIST_ITEMS in path:  # parallel lists of one field each -> one list of records
-                items = out.setdefault(path[0], [{} for _ in value or []])
-                for item, field_value in zip(items, value or [], strict=True):
-                    item[path[-1]] = field_value
-                continue
-            node = out
-            for key in path[:-1]:
-                node = node.setdefault(key, {})
-            node[path[-1]] = value
-        for key in ("source", "target", "location", "pattern"):
-            sub = out.get(key)
-            if isinstance(sub, dict) and all(v is None or v == [] for v in sub.values()):
-                out[key] = None
-        yield out
+        yield nest_row(paths, row)
 
 
 def lines(store: Store, format: str, table: str, filters: Filters) -> Iterator[str]:
@@ -116,10 +101,7 @@ def export(
     table = check(format, table, out)
     if format == "parquet":
         assert out is not None
-        sql, params = table_query(table, filters)
-        relation = store.con.sql(sql, params=params)
-        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow  # duckdb 2 / 1.x
-        arrow = fetch()
+        arrow = arrow_table(store.con, *table_query(table, filters))
         tables.write_parquet(arrow, out)
         return int(arrow.num_rows)
     headers = 1 if format in ("csv", "icews") else 0

@@ -174,6 +174,13 @@ def table_query(table: str, filters: Filters) -> tuple[str, list[Any]]:
     return sql + order, params
 
 
+def arrow_table(con: Any, sql: str, params: list[Any]) -> Any:
+    """The rows of a query as one Arrow table."""
+    relation = con.sql(sql, params=params)
+    fetch = getattr(relation, "to_arrow_table", None) or relation.arrow  # duckdb 2 / 1.x
+    return fetch()
+
+
 def rows(con: Any, sql: str, params: list[Any]) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """Column names and the rows of a query, fetched in batches."""
     cursor = con.execute(sql, params)
