@@ -28,9 +28,9 @@ from typing import Any
 #: Mentions of one key whose dates lie this many days apart or less belong to one event.
 WINDOW_DAYS = 1
 
-#: The events table: (column, DuckDB type, SQL over the grouped mentions ``m``).
+#: The events table: (column, DuckDB type, SQL over one chain of mentions of `_CHAINS`).
 EVENT_COLUMNS: list[tuple[str, str, str]] = [
-    ("event_id", "VARCHAR", "substr(md5(key || '|' || coalesce(cast(min(day) AS VARCHAR), '')), 1, 16)"),
+    ("event_id", "VARCHAR", "any_value(event_id)"),
     ("event_key", "VARCHAR", "key"),
     ("date", "VARCHAR", "cast(min(day) AS VARCHAR)"),
     ("last_date", "VARCHAR", "cast(max(day) AS VARCHAR)"),
@@ -53,7 +53,7 @@ EVENT_COLUMNS: list[tuple[str, str, str]] = [
     ("location_geonameid", "BIGINT", "arg_max(location_geonameid, confidence)"),
     ("confidence", "DOUBLE", "max(confidence)"),
     ("num_mentions", "BIGINT", "count(*)"),
-    ("num_articles", "BIGINT", "count(DISTINCT article_id) + sum(DISTINCT_COPIES)"),
+    ("num_articles", "BIGINT", "count(DISTINCT article_id) + any_value(chain_copies)"),
     ("num_sources", "BIGINT", "count(DISTINCT source_site)"),
     ("first_seen", "VARCHAR", "min(published)"),
     ("last_seen", "VARCHAR", "max(published)"),
@@ -71,11 +71,14 @@ KEY_SQL = (
     "CASE WHEN source_code IS NULL AND target_code IS NULL THEN article_id || '#' || id END)"
 )
 
-_GROUPED = """
+#: The touched keys' mentions, each with its chain (one event) and that event's id, computed
+#: once per refresh into a temporary table.
+_CHAINS = """
+CREATE OR REPLACE TEMP TABLE event_chains AS
 WITH copies AS (
     SELECT article_id, count(*) AS n FROM aliases WHERE article_id IS NOT NULL GROUP BY article_id
 ), m AS (
-    SELECT mn.*, mn.event_key AS key, a.published,
+    SELECT mn.* EXCLUDE (event_id), mn.event_key AS key, a.published,
         coalesce(try_cast(mn.date AS DATE), try_cast(substr(a.published, 1, 10) AS DATE)) AS day,
         coalesce(nullif(regexp_extract(a.url, '^[a-z]+://(?:www\\.)?([^/:?#]+)', 1), ''), mn.article_id)
             AS source_site,
@@ -95,10 +98,14 @@ WITH copies AS (
         ROWS UNBOUNDED PRECEDING) + CASE WHEN day IS NULL THEN 1000000000 ELSE 0 END AS chain
     FROM chained
 ), article_copies AS (
-    SELECT key, chain, sum(copies) AS copies FROM (
+    SELECT key, chain, sum(copies) AS chain_copies FROM (
         SELECT DISTINCT key, chain, article_id, copies FROM grouped
     ) GROUP BY key, chain
 )
+SELECT g.*, ac.chain_copies,
+    substr(md5(g.key || '|' || coalesce(cast(min(g.day) OVER (PARTITION BY g.key, g.chain) AS VARCHAR),
+        '')), 1, 16) AS event_id
+FROM grouped g JOIN article_copies ac USING (key, chain)
 """
 
 
@@ -114,36 +121,34 @@ def create(con: Any) -> None:
 
 
 def refresh(con: Any, keys: Iterable[str] | None = None) -> None:
-    """Recompute the events of ``keys`` (every key when None) from their mentions, and point
-    each of those mentions to its event. Runs inside the caller's transaction."""
+    """Recompute the events of ``keys`` (every key when None) from their mentions (keyed by
+    `assign_keys`), and point each of those mentions to its event. Runs inside the caller's
+    transaction."""
     import pyarrow as pa
 
-    con.execute(f"UPDATE mentions SET event_key = {KEY_SQL} WHERE event_key IS NULL")
     if keys is None:
         con.execute("DELETE FROM events")
         keys = [row[0] for row in con.execute("SELECT DISTINCT event_key FROM mentions").fetchall()]
     con.register("touched_keys", pa.table({"key": pa.array(sorted(set(keys)), pa.string())}))
     try:
         con.execute("DELETE FROM events WHERE event_key IN (SELECT key FROM touched_keys)")
-        selects = ", ".join(
-            sql.replace("sum(DISTINCT_COPIES)", "any_value(ac.copies)") for _, _, sql in EVENT_COLUMNS
-        )
+        con.execute(_CHAINS.format(window=WINDOW_DAYS))
+        selects = ", ".join(sql for _, _, sql in EVENT_COLUMNS)
         names = ", ".join(f'"{name}"' for name, _ in event_columns())
-        grouped = _GROUPED.format(window=WINDOW_DAYS)
+        con.execute(f"INSERT INTO events ({names}) SELECT {selects} FROM event_chains GROUP BY key, chain")
         con.execute(
-            f"INSERT INTO events ({names}) {grouped} "
-            f"SELECT {selects} FROM grouped g JOIN article_copies ac USING (key, chain) GROUP BY key, chain"
+            """UPDATE mentions SET event_id = ids.event_id
+            FROM (SELECT DISTINCT article_id, id, event_id FROM event_chains) ids
+            WHERE mentions.article_id = ids.article_id AND mentions.id = ids.id"""
         )
-        con.execute(
-            f"""UPDATE mentions SET event_id = ids.event_id FROM (
-                {grouped}
-                SELECT DISTINCT g.article_id, g.id, substr(md5(g.key || '|' || coalesce(cast(min(g.day)
-                    OVER (PARTITION BY g.key, g.chain) AS VARCHAR), '')), 1, 16) AS event_id
-                FROM grouped g
-            ) ids WHERE mentions.article_id = ids.article_id AND mentions.id = ids.id"""
-        )
+        con.execute("DROP TABLE event_chains")
     finally:
         con.unregister("touched_keys")
+
+
+def assign_keys(con: Any) -> None:
+    """Give the mentions stored without an event key theirs (`KEY_SQL`)."""
+    con.execute(f"UPDATE mentions SET event_key = {KEY_SQL} WHERE event_key IS NULL")
 
 
 def keys_of(con: Any, article_ids: list[str]) -> list[str]:

@@ -192,6 +192,7 @@ class Store:
             self.con.execute("ALTER TABLE articles DROP COLUMN error")
         if self.con.execute("SELECT count(*) FROM events").fetchone() == (0,):
             self.con.execute("BEGIN TRANSACTION")
+            dataset.assign_keys(self.con)
             dataset.refresh(self.con)  # a store from before the events table: build it once
             self.con.execute("COMMIT")
 
@@ -331,7 +332,7 @@ class Store:
             self.con.execute("DELETE FROM aliases WHERE id IN (SELECT unnest(?))", [[a[0] for a in aliases]])
             self._insert("aliases", alias_columns, aliases)
             self._insert("signatures", SIGNATURE_COLUMNS, signatures or [])
-            self.con.execute(f"UPDATE mentions SET event_key = {dataset.KEY_SQL} WHERE event_key IS NULL")
+            dataset.assign_keys(self.con)
             copied = [a[2] for a in aliases]  # a new copy of a stored article counts for its events
             dataset.refresh(self.con, touched + dataset.keys_of(self.con, ids + copied))
             self.con.execute("COMMIT")
