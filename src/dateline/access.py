@@ -6,10 +6,17 @@
 Every table comes as an Arrow table (the default), a pandas DataFrame or a polars DataFrame
 (``to=``), filtered as `dateline export` filters (``since``, ``until``, ``country``, ``root``), with
 bound parameters only. The store is opened read-only: nothing here can change it.
+
+The built-in analyses (`dateline.analyses`) are methods too, with the event filters of
+`dateline.event_filters` as keyword arguments:
+
+>>> store.dyad_timeseries("RUS", "UKR", interval="month")      # doctest: +SKIP
+>>> store.actor_edges(min_count=2, since="2024-01-01")          # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +32,7 @@ class StoreReader:
 
     def __init__(self, path: str | Path) -> None:
         self._store = Store(path, read_only=True)
+        self._lock = threading.Lock()
 
     def __enter__(self) -> StoreReader:
         return self
@@ -55,6 +63,47 @@ class StoreReader:
     def places(self, to: Frame = "arrow", **filters: Any) -> Any:
         """The places the articles name, resolved."""
         return self._table("places", to, filters)
+
+    def cursor(self) -> Any:
+        """A new DuckDB cursor on the store (read-only), for one thread's queries."""
+        with self._lock:  # the connection itself is not thread-safe: only its cursors are
+            return self._store.con.cursor()
+
+    def dyad_timeseries(
+        self,
+        source: str,
+        target: str,
+        directed: bool = False,
+        interval: str = "week",
+        to: Frame = "arrow",
+        **filters: Any,
+    ) -> Any:
+        """Events between two actors per day, week or month (`dateline.analyses.dyad_timeseries`)."""
+        from .analyses import dyad_timeseries
+
+        return dyad_timeseries(self, source, target, directed, interval, to, **filters)
+
+    def goldstein(
+        self, actor: str | None = None, interval: str = "week", to: Frame = "arrow", **filters: Any
+    ) -> Any:
+        """Mean Goldstein score and counts per period of an actor's events (`dateline.analyses.goldstein`)."""
+        from .analyses import goldstein
+
+        return goldstein(self, actor, interval, to, **filters)
+
+    def actor_edges(
+        self, min_count: int = 1, limit: int | None = 200, to: Frame = "arrow", **filters: Any
+    ) -> Any:
+        """The actor network's edges, most frequent first (`dateline.analyses.actor_edges`)."""
+        from .analyses import actor_edges
+
+        return actor_edges(self, min_count, limit, to, **filters)
+
+    def geo_counts(self, by: str = "place", to: Frame = "arrow", **filters: Any) -> Any:
+        """Events counted by place or by country (`dateline.analyses.geo_counts`)."""
+        from .analyses import geo_counts
+
+        return geo_counts(self, by, to, **filters)
 
     def _table(self, table: str, to: Frame, filters: dict[str, Any]) -> Any:
         unknown = set(filters) - {"since", "until", "country", "root"}

@@ -31,6 +31,7 @@ from .cli_options import (
     ShardSizeOption,
     WorkersOption,
 )
+from .cli_serve import serve
 from .errors import DatelineError
 
 if TYPE_CHECKING:
@@ -312,6 +313,9 @@ def export(
     except BrokenPipeError:  # `dateline export ... | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=EXIT_OK) from None
+
+
+app.command()(serve)
 
 
 @app.command()
