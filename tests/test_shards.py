@@ -1,5 +1,6 @@
 """Shards and the worker executor: atomic shard files, the per-document time limit, resuming from
-shard files, and `kill -9` at any moment followed by a rerun giving the store of an uninterrupted run."""
+shard files, `kill -9` at any moment followed by a rerun giving the store of an uninterrupted run,
+and runs that outlive their workers' deaths."""
 
 from __future__ import annotations
 
@@ -8,19 +9,23 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
-from dateline.errors import StoreError
+import worker_deaths
+from dateline.errors import StageNotFound, StoreError, WorkerDied
 from dateline.pipeline import PipelineConfig
 from dateline.records import ArticleRecord, RawDocument
 from dateline.runs import run_into_store
-from dateline.shards import is_finished, make_shard, process_shard, read_shard, shard_dir
+from dateline.shards import is_finished, make_shard, process_shard, read_shard, run_shards, shard_dir
 from dateline.store import Store
+
+T = TypeVar("T")
 
 ACTORS = ["Russia", "Ukraine", "France", "Kenya", "Chile", "Peru", "Japan", "Egypt", "Israel", "Iran"]
 ACTS = [
@@ -107,6 +112,48 @@ def test_an_exception_mid_shard_leaves_no_file(tmp_path: Path) -> None:
         process_shard(shard.inputs, shard.path, PipelineConfig(), doc_timeout=None, pipeline=_Broken())  # type: ignore[arg-type]
     assert not shard.path.exists() and not is_finished(shard) and read_shard(shard) is None
     assert not (tmp_path / "work").exists() or not list((tmp_path / "work").iterdir())
+
+
+class _RaisesOn:
+    """A pipeline that raises ``error`` on the document ``d2``, in a batch or alone."""
+
+    config = PipelineConfig()
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def process_many(self, docs: list[RawDocument]) -> Iterator[ArticleRecord]:
+        for doc in docs:
+            if doc.id == "d2":
+                raise self.error
+            yield ArticleRecord(id=doc.id, text=doc.text or "")
+
+
+def test_a_document_that_raises_costs_only_its_record(tmp_path: Path) -> None:
+    shard = make_shard(_docs(4), PipelineConfig(), tmp_path / "work")
+    coder: Any = _RaisesOn(RuntimeError("boom"))
+    assert list(run_shards([shard], PipelineConfig(), doc_timeout=None, pipeline=coder)) == [shard]
+    records = read_shard(shard)
+    assert records is not None and [r.id for r in records] == ["d0", "d1", "d2", "d3"]
+    assert [r.error is None for r in records] == [True, True, False, True]
+    assert (records[2].error or "").startswith("[E009] d2: coding it raised RuntimeError: boom")
+    assert [p.name for p in (tmp_path / "work").iterdir()] == [shard.path.name]
+    full = make_shard(_docs(3), PipelineConfig(), tmp_path / "full")  # the machine's fault: raised
+    coder = _RaisesOn(OSError(28, "No space left on device"))
+    with pytest.raises(OSError, match="No space"):
+        list(run_shards([full], PipelineConfig(), doc_timeout=None, pipeline=coder))
+    assert not is_finished(full)
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_build_the_pipeline_end_the_run_with_its_error(tmp_path: Path) -> None:
+    corpus = _jsonl(tmp_path / "news.jsonl", [_story(i) for i in range(4)])
+    config = PipelineConfig(stages=("extract", "no_such_stage"))
+    with pytest.raises(StageNotFound, match="no_such_stage"):
+        _without_hanging(
+            lambda: run_into_store([corpus], tmp_path / "s.duckdb", config, workers=2, shard_size=2)
+        )
+    assert not _workers()
 
 
 @pytest.mark.slow
@@ -224,3 +271,103 @@ def test_kill_9_and_a_rerun_give_the_store_of_an_uninterrupted_run(pipeline: Any
     assert _tables(killed) == _tables(whole)
     assert len(_tables(whole)["articles"]) == 30  # 30 stories; the duplicate is an alias
     assert not shard_dir(killed).exists()
+
+
+# --- dead workers -------------------------------------------------------------------------------
+
+
+def _jsonl(path: Path, texts: list[str]) -> Path:
+    """A JSONL file of made-up news texts, ids ``n00``, ``n01``..."""
+    lines = [
+        json.dumps({"id": f"n{i:02d}", "title": f"Story {i}", "published": "2024-03-13", "text": text})
+        for i, text in enumerate(texts)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _workers() -> list[int]:
+    """The pids of this process's worker processes (spawned children, not the resource tracker)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            ppid = next(line for line in status.read_text().splitlines() if line.startswith("PPid:"))
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except (OSError, StopIteration):
+            continue  # gone meanwhile
+        if int(ppid.split()[1]) == os.getpid() and b"spawn_main" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _without_hanging(run: Callable[[], T], timeout: float = 600) -> T:
+    """``run()``, in a thread: a failure (not a hung test) if it has not returned after ``timeout``."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = run()
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        pytest.fail(f"the run hangs: not done after {timeout:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_costs_nothing(pipeline: Any, tmp_path: Path) -> None:
+    """kill -9 of a worker (as the OOM killer does) once a shard is stored: the run goes on, and
+    gives the store of an uninterrupted run."""
+    corpus = _jsonl(tmp_path / "news.jsonl", [_story(i) for i in range(12)])
+    killed: list[int] = []
+
+    def kill_a_worker(record: ArticleRecord) -> None:
+        if not killed and (workers := _workers()):
+            os.kill(workers[0], signal.SIGKILL)
+            killed.append(workers[0])
+
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    first = run_into_store([corpus], one, pipeline=pipeline, shard_size=2)
+    second = _without_hanging(
+        lambda: run_into_store([corpus], two, workers=2, shard_size=2, on_record=kill_a_worker)
+    )
+    assert killed, "no worker to kill"
+    assert first.to_dict() | {"stored": None} == second.to_dict() | {"stored": None}
+    assert first.coded == 12 and first.failures == 0
+    assert _tables(one) == _tables(two)
+    assert not shard_dir(two).exists() and not _workers()
+
+
+@pytest.mark.slow
+def test_a_document_that_kills_its_worker_every_time_fails_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A document whose coding kills the worker each time (its shard retried, then coded one
+    document per task) is a `WorkerDied` failure; the rest, its shard's other document included,
+    are stored as an uninterrupted run stores them."""
+    from dateline import registry
+
+    texts = [_story(i) for i in range(8)]
+    texts[5] = f"{worker_deaths.MARKER} {texts[5]}"  # shard n04, n05
+    corpus = _jsonl(tmp_path / "news.jsonl", texts)
+    config = PipelineConfig(stages=worker_deaths.stage_names("extract"))
+    db = tmp_path / "killing.duckdb"
+    summary = _without_hanging(lambda: run_into_store([corpus], db, config, workers=2, shard_size=2))
+    assert summary.inputs == 8 and summary.coded == 7 and dict(summary.failed) == {"worker died": 1}
+    with Store(db, read_only=True) as store:
+        [failure] = store.failures()
+    assert failure["id"] == "n05" and failure["code"] == WorkerDied.code, failure
+    assert "killed by signal 9 (SIGKILL)" in failure["message"] and "retried 2 times" in failure["message"]
+    assert not shard_dir(db).exists() and not _workers()
+    # in this process the stage kills nothing: one worker codes n05 too
+    monkeypatch.setitem(registry._STAGES, worker_deaths.NAME, worker_deaths.KillWorker)
+    whole = tmp_path / "whole.duckdb"
+    assert run_into_store([corpus], whole, config, shard_size=2).coded == 8
+    stored = _tables(db)["articles"]
+    assert stored == [row for row in _tables(whole)["articles"] if "n05" not in row]

@@ -97,6 +97,15 @@ class TimeLimit(DatelineError):
     hint = "Coding it took longer than the per-document limit: raise `dateline run --doc-timeout`"
 
 
+class WorkerDied(DatelineError):
+    code = "E014"
+    label = "worker died"
+    hint = (
+        "The process coding it was killed (out of memory?) or crashed each time; give the workers "
+        "more memory or run fewer --workers, set a lower --doc-timeout, or report the document"
+    )
+
+
 class ConfigError(DatelineError):
     code = "E012"
     label = "configuration"

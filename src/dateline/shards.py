@@ -22,11 +22,17 @@ of the shard goes on. The alarm's exception is raised between Python bytecodes: 
 into C (the parse of one 100,000-character segment) finishes before it applies. Without a main
 thread to take the signal (`process_shard` called from another thread), no limit applies.
 
-**Workers** (`run_shards` with ``workers > 1``) are spawned processes that load the pipeline once
-(in their initializer), ignore Ctrl-C (the parent's to handle) and die with the parent (Linux's
-``PR_SET_PDEATHSIG``: a ``kill -9`` of the run leaves no orphans coding on). A worker is replaced
-by a fresh one after about ``recycle_after`` documents (whole shards: ``maxtasksperchild``), since
-spaCy's memory grows on long runs.
+**Workers** (`run_shards` with ``workers > 1``) are spawned processes (`dateline.executor`) that
+load the pipeline once, ignore Ctrl-C (the parent's to handle), die with the parent (Linux's
+``PR_SET_PDEATHSIG``: a ``kill -9`` of the run leaves no orphans coding on) and are replaced after
+about ``recycle_after`` documents, since spaCy's memory grows on long runs. A worker that dies
+(the OOM killer, a crash in a C extension, ``kill -9``) costs no more than the document it was
+coding: its shard is run again, then one document per task, and a document that kills its worker
+each time becomes a `WorkerDied` failure.
+
+**Bad input never kills a batch**: a shard whose coding raises is coded again one document at a
+time, and a document that raises becomes an `InternalError` failure (an ``OSError``, the machine's
+rather than the document's, is raised).
 """
 
 from __future__ import annotations
@@ -37,19 +43,16 @@ import os
 import signal
 import threading
 import time
-from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import InternalError, TimeLimit
+from .errors import DatelineError, InternalError, TimeLimit
 from .records import ArticleRecord, InputFailure, RawDocument
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from .pipeline import Pipeline, PipelineConfig
 
 Input = RawDocument | InputFailure
@@ -129,7 +132,15 @@ def process_shard(
     inputs = list(inputs)
     coder = pipeline if pipeline is not None else get_pipeline(config=config)
     records, timed_out = _code(coder, inputs, doc_timeout)
-    seconds = round(time.monotonic() - started, 3)
+    return write_shard(output, inputs, records, timed_out, time.monotonic() - started)
+
+
+def write_shard(
+    output: Path, inputs: Sequence[Input], records: Sequence[ArticleRecord], timed_out: int, seconds: float
+) -> ShardResult:
+    """Write the shard file of ``inputs`` and their ``records`` (in input order) to ``output``
+    atomically: the header naming the inputs, then one record per line."""
+    seconds = round(seconds, 3)
     header = {
         "shard": output.stem,
         "format": SHARD_FORMAT,
@@ -148,6 +159,26 @@ def process_shard(
         timed_out=timed_out,
         seconds=seconds,
     )
+
+
+def failure_record(item: Input, error: DatelineError) -> ArticleRecord:
+    """The record of an input given up on with ``error`` (nothing coded, its metadata kept)."""
+    if isinstance(item, RawDocument):
+        return ArticleRecord(id=item.id, text="", url=item.url, title=item.title, error=str(error))
+    return ArticleRecord(id=item.id, text="", error=str(error))
+
+
+def raised(item: Input, exc: Exception) -> DatelineError:
+    """The failure of an input whose coding raised ``exc``: a bug, unless ``exc`` says otherwise."""
+    if isinstance(exc, DatelineError):
+        return exc
+    return InternalError(f"{item.id}: coding it raised {type(exc).__name__}: {exc}")
+
+
+def part_path(shard: Shard, index: int) -> Path:
+    """Where the record of the shard's ``index``-th input goes when it is coded alone, until the
+    shard's file is written (a temporary name: `remove_stale_temps` removes one a crash left)."""
+    return shard.path.with_name(f".{shard.path.stem}.{index}.part.tmp")
 
 
 def read_shard(shard: Shard) -> list[ArticleRecord] | None:
@@ -257,13 +288,11 @@ def _on_alarm(signum: int, frame: object) -> None:
 
 
 def _timed_out(item: Input, limit: float) -> ArticleRecord:
-    error = str(TimeLimit(f"{item.id}: coding took longer than the limit of {limit:g} seconds"))
-    if isinstance(item, RawDocument):
-        return ArticleRecord(id=item.id, text="", url=item.url, title=item.title, error=error)
-    return ArticleRecord(id=item.id, text="", error=error)
+    error = TimeLimit(f"{item.id}: coding took longer than the limit of {limit:g} seconds")
+    return failure_record(item, error)
 
 
-# --- the local executor ------------------------------------------------------------------------
+# --- executors ---------------------------------------------------------------------------------
 
 
 def run_shards(
@@ -279,62 +308,45 @@ def run_shards(
     run that was stopped before it loaded it: such a file is not coded again).
 
     ``workers`` 1 codes in this process (with ``pipeline`` if given); more run `process_shard` in
-    a pool of spawned worker processes, at most twice as many shards in flight as workers, each
-    worker replaced after ``recycle_after`` documents (in whole shards of ``shard_size``).
+    spawned worker processes (`dateline.executor`), at most twice as many shards under way as
+    workers, each worker replaced once it has coded ``recycle_after`` documents (rounded up to
+    whole shards of ``shard_size``). Closing the generator stops the workers.
     """
-    if workers <= 1:
-        for shard in shards:
-            if not is_finished(shard):
-                process_shard(shard.inputs, shard.path, config, doc_timeout, pipeline)
-            yield shard
+    if workers > 1:
+        from .executor import run_in_workers
+
+        per_child = max(1, -(-recycle_after // max(1, shard_size)))  # whole shards per worker
+        yield from run_in_workers(shards, config, workers, per_child * max(1, shard_size), doc_timeout)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    per_child = max(1, -(-recycle_after // max(1, shard_size)))  # whole shards per worker
-    pending: deque[tuple[Shard, AsyncResult[ShardResult] | None]] = deque()
-    with context.Pool(workers, _init_worker, (config,), maxtasksperchild=per_child) as pool:
-        for shard in shards:
-            job = None
-            if not is_finished(shard):
-                job = pool.apply_async(process_shard, (shard.inputs, shard.path, config, doc_timeout))
-            pending.append((shard, job))
-            while len(pending) >= 2 * workers:
-                yield _finish(*pending.popleft())
-        while pending:
-            yield _finish(*pending.popleft())
+    for shard in shards:
+        if not is_finished(shard):
+            _code_here(shard, config, doc_timeout, pipeline)
+        yield shard
 
 
-def _finish(shard: Shard, job: AsyncResult[ShardResult] | None) -> Shard:
-    """Wait for a shard's job (re-raising what the worker raised), waking up for Ctrl-C."""
-    if job is not None:
-        while not job.ready():
-            job.wait(0.5)
-        job.get()
-    if not shard.path.exists():
-        raise InternalError(f"the shard file {shard.path} was not written")
-    return shard
-
-
-def _init_worker(config: PipelineConfig) -> None:
-    """A worker process's set-up: no Ctrl-C (the parent handles it), death with the parent, and
-    this process's pipeline for ``config``, loaded once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+def _code_here(shard: Shard, config: PipelineConfig, limit: float | None, pipeline: Pipeline | None) -> None:
+    """Code a shard in this process; if that raises, code it again one document at a time, so that
+    the exception costs only the record of the document that raised it."""
     from . import get_pipeline
 
-    get_pipeline(config=config)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
-    parent = os.getppid()
     try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+        process_shard(shard.inputs, shard.path, config, limit, pipeline)
         return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
+    except OSError:
+        raise
+    except Exception:
+        pass  # a document raised: find which, each alone
+    started = time.monotonic()
+    coder = pipeline if pipeline is not None else get_pipeline(config=config)
+    records: list[ArticleRecord] = []
+    timed_out = 0
+    for item in shard.inputs:
+        try:
+            coded, late = _code(coder, [item], limit)
+        except OSError:
+            raise
+        except Exception as exc:
+            coded, late = [failure_record(item, raised(item, exc))], 0
+        records.extend(coded)
+        timed_out += late
+    write_shard(shard.path, shard.inputs, records, timed_out, time.monotonic() - started)
