@@ -33,6 +33,8 @@ EXAMPLES = {
     "filter.figurative_noun": "A price war between Korean and Taiwanese chipmakers cut profits.",
     "filter.owned_noun_needs_own_actor": "Doctors delivered aid to the flooded villages on Sunday.",
     "filter.noun_mentioned_not_reported": "Chile signed the treaty despite threats of sanctions from Argentina.",
+    "filter.habit": "Moldovan officials routinely criticise Tiraspol's customs posts.",
+    "filter.partner_is_a_party": "Latvia negotiated the tariff schedule in Brussels last week.",
     "sides.between_names_both": "Talks between Ankara and Athens began on Monday.",
     "filter.source_is_no_actor": "The earthquake hit southern Turkey on Monday.",
     "filter.harm_without_perpetrator": "Nine miners were killed when a gas pocket exploded in Zonguldak.",

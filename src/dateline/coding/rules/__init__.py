@@ -28,6 +28,7 @@ EVENT_RULES: tuple[Rule, ...] = (
     filters.figurative_noun,
     filters.owned_noun_needs_own_actor,
     filters.noun_mentioned_not_reported,
+    filters.habit,
     # the two sides
     parties.between_names_both,
     parties.one_phrase_is_one_side,
@@ -66,6 +67,8 @@ EVENT_RULES: tuple[Rule, ...] = (
     mood.decision_is_the_sanction,
     mood.conditional_intent_is_threat,
     mood.intent_to_act,
+    # an act between parties, as modality left it (an offer of aid is an intent, not aid)
+    filters.partner_is_a_party,
     # the code, from what is around the act
     recode.seizure_by_fighting,
     recode.verbal_attack,

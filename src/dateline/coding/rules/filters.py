@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ... import syntax
-from .. import sides
+from .. import kinds, sides
 from .base import Context, Draft, actor_name, quoted, rule
 
 
@@ -124,12 +124,46 @@ def noun_mentioned_not_reported(draft: Draft, context: Context) -> str | None:
     return f'"{preposition} {trigger.text}": the act is mentioned, not reported as done'
 
 
+@rule("filter.habit", drops=True)
+def habit(draft: Draft, context: Context) -> str | None:
+    """ "Routinely denies", "often hold drills": an act under an adverb of frequency is a habit,
+    not an act done on a day. (Except violence: "guards routinely beat detainees" reports abuse.)"""
+    if context.settings.applies("violent", draft.code):
+        return None
+    adverbs = context.lexicon.words["modality.habit_adverbs"]
+    for verb in (draft.trigger, *syntax.governors(draft.trigger)):
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in adverbs:
+                return f"{quoted(child)} {verb.text}: a habit, not an act done on a day"
+    return None
+
+
 @rule("filter.no_actor", drops=True)
 def no_actor(draft: Draft, context: Context) -> str | None:
     """An act with neither a source nor a target is no event."""
     if draft.source is not None or draft.target is not None:
         return None
     return "no source and no target"
+
+
+@rule("filter.partner_is_a_party", drops=True)
+def partner_is_a_party(draft: Draft, context: Context) -> str | None:
+    """ "Negotiated the loan terms", "received permission", "arrived in a suburb": a meeting,
+    cooperation or aid (CAMEO 04-07) is between parties; one whose other side is a thing, a
+    place or a common noun no dictionary codes is no event. (A name no dictionary knows is a
+    party: "signed a deal with Orvex", and so are people: "gave grants to homeowners".)"""
+    target = draft.target
+    if target is None or sides.named(target) or not context.settings.applies("partnership", draft.code):
+        return None
+    span = draft.trigger.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or span.root.pos_ == "PROPN" or span.root.ent_type_ in _PARTY_ENTITIES:
+        return None
+    if kinds.names_people(span.root, context.lexicon.words):  # "aid to households"
+        return None
+    return f"the other side, {quoted(span.root)}, is no party to a meeting, cooperation or aid"
+
+
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @rule("filter.return_needs_country_target", drops=True)
