@@ -206,3 +206,16 @@ def test_regions(book: ActorDictionary) -> None:
 def test_minorities_places_and_patrons(resolve, text: str, head: str, code: str) -> None:  # type: ignore[no-untyped-def]
     actor = resolve(text, head)
     assert actor is not None and actor.code == code, actor
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("IGOUNO", "United Nations"),
+        ("PAK", "Pakistan"),
+        ("USAGOV", "United States government"),
+        ("XQZ", None),
+    ],
+)
+def test_a_code_is_described_from_the_tables(code: str, name: str | None) -> None:
+    assert ActorDictionary.load().describe(code) == name

@@ -240,6 +240,30 @@ class ActorDictionary:
                 patterns.append({"label": "PERSON", "pattern": alias, "id": name})
         return patterns
 
+    def describe(self, code: str) -> str | None:
+        """A name for an actor code, from the tables: an organisation's name ("IGOUNO": "United
+        Nations"), a country's ("PAK": "Pakistan"), or a country with the words of its role
+        codes ("USAGOV": "United States government"); None for a code they do not explain."""
+        code = code.strip().upper()
+        for org in self.organisations.values():
+            if org.code == code:
+                return org.name
+        country = self.countries.get(code[:3])
+        if country is None:
+            return None
+        segments = [code[i : i + 3] for i in range(3, len(code), 3)]
+        words = [self._role_word(segment) for segment in segments]
+        if any(word is None for word in words):
+            return None
+        return " ".join([country.name, *(word for word in words if word)])
+
+    def _role_word(self, code: str) -> str | None:
+        """The first phrase the roles table lists for a role code ("GOV": "government")."""
+        for role in self.roles.values():
+            if role.role == code and not role.sectors:
+                return role.phrase
+        return None
+
     def sizes(self) -> dict[str, int]:
         """Entry counts, for `dateline info`."""
         return {

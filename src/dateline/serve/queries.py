@@ -248,4 +248,9 @@ def meta(con: Any) -> dict[str, Any]:
         """,
         [TOP_ACTORS],
     )
+    from ..actors.dictionary import ActorDictionary
+
+    book = ActorDictionary.load()  # once per server: the summary is computed once
+    for actor in actors:  # the code's own name ("USAGOV": "United States government"), not a person's
+        actor["name"] = book.describe(actor["code"]) or actor["name"]
     return {**counts, "first_date": first, "last_date": last, "actors": actors}
