@@ -111,6 +111,21 @@ def test_a_titled_unknown_person_gets_no_country(resolve) -> None:  # type: igno
     assert actor is not None and actor.code == "JUD" and actor.country is None
 
 
+def test_a_surname_the_tagger_took_for_a_noun_is_the_person_named_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    resolver = ActorResolver(pipeline.dictionary, day="2018-02-21")
+    doc = pipeline.nlp("President Donald Trump spoke on Monday. Trump denied the report on Tuesday.")
+    later = [t for t in doc if t.text == "Trump"][-1]
+    actor = resolver.resolve(later)
+    assert actor is not None and actor.code == "USAGOV" and actor.name == "Donald Trump"
+
+
+def test_a_capitalised_noun_is_no_surname_without_the_full_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    resolver = ActorResolver(pipeline.dictionary, day="2018-02-21")
+    doc = pipeline.nlp("Trump cards were dealt in the final round.")
+    actor = resolver.resolve(doc[0])
+    assert actor is None or actor.name is None
+
+
 # --- look-ups without the parser -----------------------------------------------------------
 
 

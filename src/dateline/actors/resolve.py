@@ -212,10 +212,11 @@ class ActorResolver:
                 if kind == "adjective" and token.tag_ in ("NNPS", "NNS"):
                     ev.role = "CVL"  # "Afghans", "Pakistanis": the people of a country
                 return ev
-        if (ent is None or ent.label_ not in NAME_LABELS) and token.pos_ == "PROPN":
+        if (ent is None or ent.label_ not in NAME_LABELS) and _name_like(token):
             name = _strip_possessive(ent.text if ent is not None else token.text)
-            if self.dictionary.person(name, self.day) is not None:  # NER missed "Lavrov"
-                ev.name, ev.proper = name, True
+            office = self.dictionary.person(name, self.day)
+            if office is not None and (token.pos_ == "PROPN" or _introduced(office.name, token)):
+                ev.name, ev.proper = name, True  # NER missed "Lavrov" (or tagged "Trump" a noun)
                 ev.anchor = _bounds(ent) if ent is not None else (token.i, token.i + 1)
                 return ev
         if ent is not None and ent.label_ in NAME_LABELS:
@@ -351,6 +352,17 @@ def _minority(head: Token, words: Words) -> bool:
         if token is not head and any(c.lower_ == "ethnic" for c in head.children):
             return True
     return False
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a capitalised noun the tagger took for a common one ("Trump said")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
+def _introduced(full_name: str, token: Token) -> bool:
+    """Whether the story named the person in full before ``token``: a capitalised common noun
+    ("Trump", "Rice") is taken for a surname only after its bearer's full name."""
+    return full_name.lower() != token.lower_ and full_name in token.doc.text[: token.idx]
 
 
 def _adjacent_appos(head: Token, child: Token) -> bool:
