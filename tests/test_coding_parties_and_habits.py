@@ -62,3 +62,15 @@ def test_a_habit_is_no_event(text: str, code: Code) -> None:
 def test_an_act_done_again_is_an_event(code: Code) -> None:
     events = code("Moldova again criticised Russia's troops in Transnistria on Tuesday.").events
     assert [e for e in events if e.root == "11"], show(events)
+
+
+def test_telling_people_from_things_leaves_the_model_unchanged(pipeline, code: Code) -> None:  # type: ignore[no-untyped-def]
+    """The word vectors compared are copies: coding one text must not change how the next parses."""
+    import hashlib
+
+    import numpy
+
+    table = pipeline.nlp.nlp.vocab.vectors.data
+    before = hashlib.sha256(numpy.ascontiguousarray(table).tobytes()).hexdigest()
+    code("Latvia negotiated the tariff schedule in Brussels. Peru gave grants to homeowners.")
+    assert hashlib.sha256(numpy.ascontiguousarray(table).tobytes()).hexdigest() == before

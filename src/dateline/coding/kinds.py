@@ -31,7 +31,7 @@ def names_people(noun: Token, words: Words) -> bool:
     people, things = _examples(vocab, words)
     if people is None or things is None:
         return True
-    vector = numpy.asarray(vocab.get_vector(noun.lower), dtype="float32")
+    vector = numpy.array(vocab.get_vector(noun.lower), dtype="float32")  # a copy: never the model's row
     norm = float(numpy.linalg.norm(vector))
     if norm == 0.0:
         return True
@@ -62,7 +62,7 @@ def _stack(vocab: Any, examples: frozenset[str]) -> Any:
     for word in sorted(examples):
         if not vocab.has_vector(word):
             continue
-        vector = numpy.asarray(vocab.get_vector(word), dtype="float32")
+        vector = numpy.array(vocab.get_vector(word), dtype="float32")
         norm = float(numpy.linalg.norm(vector))
         if norm:
             rows.append(vector / norm)
