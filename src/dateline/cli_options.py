@@ -57,6 +57,24 @@ DocTimeoutOption = Annotated[
 ]
 
 
+class Executor(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+ExecutorOption = Annotated[
+    Executor,
+    typer.Option(
+        "--executor",
+        help="local (worker processes on this machine) or ray (Ray actors; pip install 'dateline\\[ray]')",
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option("--address", help="With --executor ray: the Ray cluster to use (default: start one here)"),
+]
+
+
 class Coder(StrEnum):
     dateline = "dateline"
     petrarch = "petrarch"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InternalError, error_label
+from .errors import ConfigError, InternalError, error_label
 from .ingest import Admission, IdLedger, Input, admitted, check_paths, iter_documents
 from .records import ArticleRecord
 from .shards import (
@@ -127,6 +127,8 @@ def run_into_store(
     shard_size: int = SHARD_SIZE,
     recycle_after: int = RECYCLE_AFTER,
     doc_timeout: float | None = DOC_TIMEOUT,
+    executor: str = "local",
+    address: str | None = None,
 ) -> Summary:
     """Code ``paths`` into the store ``db``: resumable, idempotent, every failure recorded.
 
@@ -139,10 +141,19 @@ def run_into_store(
     inputs are skipped, finished shard files are loaded instead of coded again, and loading a
     shard twice replaces its rows. The store is opened only to write a shard, so that an export
     can read it between shards. On Ctrl-C `Stopped` is raised with the summary.
+
+    ``executor`` "ray" codes the shards on Ray instead (`dateline.ray_executor`: ``workers``
+    actors, on the cluster at ``address`` or a local instance); loading is the same.
     """
     from .pipeline import PipelineConfig
     from .store import Store
 
+    if executor not in ("local", "ray"):
+        raise ConfigError(f"no executor named {executor!r}; known: local, ray")
+    if executor == "ray":
+        from .ray_executor import require_ray
+
+        require_ray()
     paths = list(paths)
     check_paths(paths)
     config = config or (pipeline.config if pipeline is not None else PipelineConfig())
@@ -153,7 +164,21 @@ def run_into_store(
     remove_stale_temps(directory)
     windows = _windows(paths, ledger, summary, shard_size)
     shards = (make_shard(inputs, config, directory) for inputs in windows)
-    done = run_shards(shards, config, workers, recycle_after, doc_timeout, pipeline, shard_size)
+    if executor == "ray":
+        from .ray_executor import ray_dir, run_ray_shards
+
+        done = run_ray_shards(
+            shards,
+            config,
+            workers,
+            recycle_after,
+            doc_timeout,
+            shard_size,
+            directory=ray_dir(db),
+            address=address,
+        )
+    else:
+        done = run_shards(shards, config, workers, recycle_after, doc_timeout, pipeline, shard_size)
     try:
         for shard in done:
             _load(shard, db, summary, on_record)
