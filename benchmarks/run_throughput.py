@@ -20,7 +20,10 @@ written to a temporary JSONL (their id, title, published and text). Then:
   pays, once per worker and again after each recycle; the time to the first stored shard shows it).
 
 It prints documents/s and words/s (words: whitespace tokens of the extracted texts) of each, the
-ratio of each run's documents/s to the baseline's, and peak resident memory: of this process
+ratio of each run's documents/s to the baseline's, the CPU seconds each used (user + system, this
+process and its workers) with the baseline's CPU seconds over the run's ("CPU ratio": documents per
+CPU second against the baseline's; unlike wall-clock rates it holds when other programs share the
+cores), and peak resident memory: of this process
 (``RUSAGE_SELF``: model, baseline and runs so far) and per worker (the largest ``VmHWM`` of this
 process's children, polled from /proc during the run: the peak RSS of the biggest worker; "-" with
 1 worker, which has none). ``RUSAGE_CHILDREN``'s ``ru_maxrss`` is printed too, but on Linux a
@@ -96,19 +99,27 @@ def extracted_texts(pipeline: Pipeline, source: Path) -> list[str]:
     return texts
 
 
-def baseline(pipeline: Pipeline, texts: list[str], batch_size: int) -> float:
-    """Seconds for bare spaCy (the pipeline's model and ruler) to parse ``texts``, warmed first."""
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its ended, waited-for children: unlike the
+    wall clock, it does not grow when other programs share the cores."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def baseline(pipeline: Pipeline, texts: list[str], batch_size: int) -> tuple[float, float]:
+    """Wall and CPU seconds for bare spaCy (the pipeline's model and ruler) to parse ``texts``,
+    warmed first."""
     assert pipeline.nlp is not None and pipeline.nlp.nlp is not None
     language = pipeline.nlp.nlp
     for _ in language.pipe(texts[:batch_size], batch_size=batch_size):  # warm-up: one batch
         pass
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     tokens = 0
     for doc in language.pipe(texts, batch_size=batch_size):
         tokens += len(doc)
     seconds = time.perf_counter() - started
     assert tokens > 0 or not texts
-    return seconds
+    return seconds, cpu_seconds() - cpu
 
 
 def peak_mib(who: int) -> float:
@@ -181,6 +192,24 @@ def fresh(path: Path) -> Path:
     return path
 
 
+HEADER = (
+    "side", "workers", "seconds", "docs/s", "words/s", "ratio", "CPU s", "CPU ratio", "parent MiB",
+    "worker MiB",
+)  # fmt: skip
+WIDTHS = (16, 8, 9, 9, 10, 7, 9, 10, 12, 12)
+
+
+def print_row(cells: tuple[str | float, ...]) -> None:
+    """One line of the results table, printed (and flushed) as soon as its run ends."""
+    line = ""
+    for index, (cell, width) in enumerate(zip(cells, WIDTHS, strict=True)):
+        text = f"{cell:.0f}" if index == 4 and isinstance(cell, float) else cell
+        text = f"{text:.2f}" if isinstance(text, float) and index == 3 else text
+        text = f"{text:.1f}" if isinstance(text, float) else str(text)
+        line += f"{text:<{width}}" if index == 0 else f"{text:>{width}}"
+    print(line, flush=True)
+
+
 def time_exports(db: Path, directory: Path) -> list[tuple[str, int, float, int]]:
     """(name, rows, seconds, bytes) of each export of the store ``db``."""
     results = []
@@ -227,7 +256,7 @@ def main() -> None:
         setup = time.perf_counter() - started
         texts = extracted_texts(pipeline, source)
         words = sum(len(text.split()) for text in texts)
-        spacy_seconds = baseline(pipeline, texts, batch_size)
+        spacy_seconds, spacy_cpu = baseline(pipeline, texts, batch_size)
         spacy_rate = len(texts) / spacy_seconds
 
         info = pipeline.nlp.info() if pipeline.nlp is not None else {}
@@ -237,7 +266,9 @@ def main() -> None:
             f"shard size {args.shard_size}; recycle after {args.recycle_after}"
         )
         print(f"pipeline set-up (model, dictionaries, gazetteer) in this process: {setup:.1f} s")
-        rows: list[tuple[str, str, float, float, float, str, str, str]] = [
+        print()
+        print_row(HEADER)
+        print_row(
             (
                 "spaCy nlp.pipe",
                 "-",
@@ -245,17 +276,19 @@ def main() -> None:
                 spacy_rate,
                 words / spacy_seconds,
                 "1.000",
+                spacy_cpu,
+                "1.000",
                 f"{peak_mib(resource.RUSAGE_SELF):.0f}",
                 "-",
             )
-        ]
+        )
         summaries = []
         db = directory / "store.duckdb"
         for workers in args.workers:
             db = fresh(directory / f"store-w{workers}.duckdb")
             with WorkerMemory() as memory:
                 stored: list[float] = []  # when each record was stored (shard by shard)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), cpu_seconds()
                 summary = run_into_store(
                     [source],
                     db,
@@ -266,27 +299,19 @@ def main() -> None:
                     recycle_after=args.recycle_after,
                 )
                 seconds = time.perf_counter() - started
+            cpu = cpu_seconds() - cpu  # workers' time counts once they have ended (the pool closed)
             rate = len(stories) / seconds
             child = f"{memory.largest:.0f}" if workers > 1 else "-"
             children = f"{peak_mib(resource.RUSAGE_CHILDREN):.0f}" if workers > 1 else "-"
             label = "run (in parent)" if workers <= 1 else "run"
             ratio = f"{rate / spacy_rate:.3f}"
             parent = f"{peak_mib(resource.RUSAGE_SELF):.0f}"
-            rows.append((label, str(workers), seconds, rate, words / seconds, ratio, parent, child))
+            cpu_ratio = f"{spacy_cpu / cpu:.3f}"  # docs per CPU second, against the baseline's
+            row = (label, str(workers), seconds, rate, words / seconds, ratio, cpu, cpu_ratio, parent, child)
+            print_row(row)
             first = stored[0] - started if stored else seconds
             summaries.append((workers, summary.line(), len(memory.peaks), children, first))
 
-        header = ("side", "workers", "seconds", "docs/s", "words/s", "ratio", "parent MiB", "worker MiB")
-        print()
-        print(
-            f"{header[0]:<16}{header[1]:>8}{header[2]:>9}{header[3]:>9}{header[4]:>10}"
-            f"{header[5]:>7}{header[6]:>12}{header[7]:>12}"
-        )
-        for label, workers_text, seconds, rate, word_rate, ratio, parent, child in rows:
-            print(
-                f"{label:<16}{workers_text:>8}{seconds:>9.1f}{rate:>9.2f}{word_rate:>10.0f}"
-                f"{ratio:>7}{parent:>12}{child:>12}"
-            )
         for workers, line, processes, children, first in summaries:
             print(f"  workers={workers}: {line}; first shard stored after {first:.1f} s")
             if workers > 1:
