@@ -66,4 +66,6 @@ def _stack(vocab: Any, examples: frozenset[str]) -> Any:
         norm = float(numpy.linalg.norm(vector))
         if norm:
             rows.append(vector / norm)
-    return numpy.stack(rows) if rows else None
+    # The md vectors share rows between similar words: a row counts once, or three place words
+    # with one vector would outvote everything near them.
+    return numpy.unique(numpy.stack(rows), axis=0) if rows else None
