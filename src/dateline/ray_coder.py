@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import json
-import os
 import pickle
 import tempfile
 import threading
@@ -41,9 +40,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .errors import DatelineError, InternalError, TimeLimit, WorkerDied
+from .errors import DatelineError, WorkerDied
 from .records import ArticleRecord, InputFailure, RawDocument
-from .shards import process_shard
+from .shards import (
+    DocumentTimeout,
+    failure_record,
+    process_shard,
+    raised,
+    timed_out,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -57,11 +63,6 @@ HEADER_KEY = b"dateline.shard"
 #: Times a shard, or one document of a split shard, is tried again after its actor died (as the
 #: local executor's workers).
 WORKER_RETRIES = 2
-
-
-class DocumentTimeout(BaseException):
-    """Raised in the coding thread by its timer (a BaseException, so that no stage's catch-all
-    ``except Exception`` takes it for a bug of that stage)."""
 
 
 # --- Parquet shards ----------------------------------------------------------------------------
@@ -116,21 +117,6 @@ def parquet_lines(path: Path) -> list[str]:
     table = pq.read_table(path)
     header = (table.schema.metadata or {})[HEADER_KEY].decode("utf-8")
     return [header, *cast("list[str]", table.column("record").to_pylist())]
-
-
-def write_atomically(path: Path, write: Any) -> None:
-    """Call ``write(handle)`` on a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        with temp.open("wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
 
 
 # --- the actor's class -------------------------------------------------------------------------
@@ -206,12 +192,7 @@ class ShardCoder:
             except OSError:
                 raise
             except Exception as exc:
-                error = (
-                    exc
-                    if isinstance(exc, DatelineError)
-                    else InternalError(f"{item.id}: coding it raised {type(exc).__name__}: {exc}")
-                )
-                record = failure_record(item, error)
+                record = failure_record(item, raised(item, exc))
         text = json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8")
         write_atomically(part, lambda handle: handle.write(text))
         return record
@@ -253,13 +234,6 @@ def _attempt(path: Path) -> int:
     text = str(count).encode("utf-8")
     write_atomically(path, lambda handle: handle.write(text))
     return count
-
-
-def failure_record(item: Input, error: DatelineError) -> ArticleRecord:
-    """The record of an input given up on with ``error`` (as the local executor writes it)."""
-    if isinstance(item, RawDocument):
-        return ArticleRecord(id=item.id, text="", url=item.url, title=item.title, error=str(error))
-    return ArticleRecord(id=item.id, text="", error=str(error))
 
 
 # --- the time limit in a thread ----------------------------------------------------------------
@@ -337,11 +311,4 @@ def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
     """Have ``exception`` raised in ``thread`` at its next bytecode (None: withdraw a pending one)."""
     ctypes.pythonapi.PyThreadState_SetAsyncExc(
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception is not None else None
-    )
-
-
-def timed_out(item: Input, limit: float) -> ArticleRecord:
-    """The failure record of an input that took longer than ``limit`` seconds."""
-    return failure_record(
-        item, TimeLimit(f"{item.id}: coding took longer than the limit of {limit:g} seconds")
     )

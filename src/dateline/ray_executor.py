@@ -44,7 +44,15 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, InternalError
 from .ray_coder import ShardCoder, header_matches, parquet_header, parquet_lines, parquet_path
-from .shards import DOC_TIMEOUT, RECYCLE_AFTER, SHARD_SIZE, Shard, is_finished
+from .shards import (
+    DOC_TIMEOUT,
+    RECYCLE_AFTER,
+    SHARD_SIZE,
+    Shard,
+    is_finished,
+    remove_stale_temps,
+    write_text_atomically,
+)
 
 if TYPE_CHECKING:
     from .pipeline import PipelineConfig
@@ -274,31 +282,19 @@ def _to_jsonl(shard: Shard, directory: Path) -> Shard:
             hint=f"On a cluster, {directory} must be on a filesystem every node shares (NFS)",
         )
     lines = parquet_lines(path)
-    _write_text(shard.path, "\n".join(lines) + "\n")
+    write_text_atomically(shard.path, "\n".join(lines) + "\n")
     if not is_finished(shard):
         raise InternalError(f"the shard file {path} was written for other inputs")
     return shard
 
 
-def _write_text(path: Path, text: str) -> None:
-    from .ray_coder import write_atomically
-
-    data = text.encode("utf-8")
-    write_atomically(path, lambda handle: handle.write(data))
-
-
 def _remove_stale_temps(directory: Path, older_than: float = STALE_TEMP) -> None:
-    """Remove the temporary files a killed actor left in ``directory`` (never whole shards), and
-    the attempt counts of earlier runs (a run counts its own actors' deaths)."""
-    if not directory.is_dir():
-        return
-    now = time.time()
-    for path in directory.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            if now - path.stat().st_mtime > older_than:
-                path.unlink()
-    for path in directory.glob(".*.attempts"):
-        path.unlink(missing_ok=True)
+    """`shards.remove_stale_temps`, and the attempt counts of earlier runs (a run counts its own
+    actors' deaths)."""
+    remove_stale_temps(directory, older_than)
+    if directory.is_dir():
+        for path in directory.glob(".*.attempts"):
+            path.unlink(missing_ok=True)
 
 
 def _last_line(exc: BaseException) -> str:

@@ -43,10 +43,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 from .errors import DatelineError, InternalError, TimeLimit
@@ -150,7 +150,7 @@ def write_shard(
     }
     lines = [json.dumps(header, ensure_ascii=False)]
     lines.extend(json.dumps(record.to_dict(), ensure_ascii=False) for record in records)
-    _write_atomically(output, "\n".join(lines) + "\n")
+    write_text_atomically(output, "\n".join(lines) + "\n")
     return ShardResult(
         path=output,
         key=output.stem,
@@ -224,18 +224,26 @@ def remove_stale_temps(directory: Path, older_than: float = STALE_TEMP) -> None:
             pass
 
 
-def _write_atomically(output: Path, text: str) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temp = output.with_name(f".{output.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Call ``write(handle)`` on a temporary file beside ``path``, then rename it into place: the
+    file is whole or absent (a shard's JSONL, a Ray shard's Parquet, a part or attempt count)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with temp.open("w", encoding="utf-8") as handle:
-            handle.write(text)
+        with temp.open("wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, output)
+        os.replace(temp, path)
     finally:
         if temp.exists():
             temp.unlink()
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """`write_atomically` of ``text`` in UTF-8."""
+    data = text.encode("utf-8")
+    write_atomically(path, lambda handle: handle.write(data))
 
 
 # --- the time limit ----------------------------------------------------------------------------
@@ -246,7 +254,7 @@ def _code(pipeline: Pipeline, inputs: list[Input], limit: float | None) -> tuple
     if not limit or limit <= 0 or threading.current_thread() is not threading.main_thread():
         return list(pipeline.process_many(inputs)), 0
     records: list[ArticleRecord] = []
-    timed_out = 0
+    overran = 0
     size = max(1, pipeline.config.batch_size)
     for start in range(0, len(inputs), size):
         batch = inputs[start : start + size]
@@ -261,10 +269,10 @@ def _code(pipeline: Pipeline, inputs: list[Input], limit: float | None) -> tuple
                 with _alarm(limit):
                     record = pipeline.process(item)
             except DocumentTimeout:
-                record = _timed_out(item, limit)
-                timed_out += 1
+                record = timed_out(item, limit)
+                overran += 1
             records.append(record)
-    return records, timed_out
+    return records, overran
 
 
 class _alarm:
@@ -287,7 +295,8 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise DocumentTimeout
 
 
-def _timed_out(item: Input, limit: float) -> ArticleRecord:
+def timed_out(item: Input, limit: float) -> ArticleRecord:
+    """The failure record of an input that took longer than ``limit`` seconds."""
     error = TimeLimit(f"{item.id}: coding took longer than the limit of {limit:g} seconds")
     return failure_record(item, error)
 
